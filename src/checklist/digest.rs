@@ -1,0 +1,108 @@
+//! The checklist digest and the resolved JSON form it is computed from (SPEC §2).
+//!
+//! The resolved form mirrors the file format with every default written out and every number as
+//! an f64; `checklist show --format json` prints it, and the digest is the SHA-256 of its compact
+//! JSON with sorted keys.
+
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+
+use super::model::{Checklist, Condition, Dimension, Gate, Item, Kind};
+
+/// `sha256:` and the lowercase hex SHA-256 of the compact resolved JSON.
+pub fn digest(checklist: &Checklist) -> String {
+    let compact = serde_json::to_string(&resolved(checklist)).unwrap_or_default();
+    let hash = Sha256::digest(compact.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The resolved checklist as JSON (keys sorted, since `serde_json::Map` is a `BTreeMap`).
+pub fn resolved(c: &Checklist) -> Value {
+    json!({
+        "schema_version": 1.0,
+        "checklist": { "id": c.id, "title": c.title, "version": c.version, "description": c.description },
+        "readiness": {
+            "ready": c.readiness.ready,
+            "conditional": c.readiness.conditional,
+            "dimension_floor": c.readiness.dimension_floor,
+            "disagreement": c.readiness.disagreement,
+        },
+        "dimension": c.dimensions.iter().map(dimension).collect::<Vec<_>>(),
+    })
+}
+
+fn dimension(d: &Dimension) -> Value {
+    json!({
+        "id": d.id,
+        "title": d.title,
+        "weight": d.weight,
+        "description": d.description,
+        "item": d.items.iter().map(item).collect::<Vec<_>>(),
+    })
+}
+
+fn item(i: &Item) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), json!(i.id));
+    out.insert("question".into(), json!(i.question));
+    out.insert("guidance".into(), json!(i.guidance));
+    out.insert("kind".into(), json!(i.kind.name()));
+    match &i.kind {
+        Kind::Scale { levels } => {
+            out.insert("levels".into(), json!(levels));
+        }
+        Kind::Choice { options } => {
+            let options: Vec<Value> = options
+                .iter()
+                .map(|o| json!({ "label": o.label, "score": o.score, "description": o.description }))
+                .collect();
+            out.insert("options".into(), Value::Array(options));
+        }
+        Kind::Number { unit, best, worst } => {
+            out.insert("unit".into(), json!(unit));
+            out.insert("best".into(), json!(best));
+            out.insert("worst".into(), json!(worst));
+        }
+        Kind::YesNo | Kind::Text => {}
+    }
+    if i.is_scored() {
+        out.insert("weight".into(), json!(i.weight));
+        out.insert("gate".into(), gate(i.gate.as_ref()));
+        out.insert("max_age_days".into(), json!(i.max_age_days.map(f64::from)));
+    }
+    out.insert("evidence".into(), json!(if i.evidence_required { "required" } else { "optional" }));
+    out.insert("na_allowed".into(), json!(i.na_allowed));
+    out.insert("references".into(), json!(i.references));
+    out.insert("when".into(), when(i));
+    Value::Object(out)
+}
+
+fn gate(gate: Option<&Gate>) -> Value {
+    match gate {
+        None => Value::Null,
+        Some(Gate::Yes) => json!(true),
+        Some(Gate::MinLevel(level)) => json!(*level as f64),
+        Some(Gate::MinScore(score)) => json!(score),
+        Some(Gate::Range { min, max }) => {
+            let mut bounds = Map::new();
+            if let Some(min) = min {
+                bounds.insert("min".into(), json!(min));
+            }
+            if let Some(max) = max {
+                bounds.insert("max".into(), json!(max));
+            }
+            Value::Object(bounds)
+        }
+    }
+}
+
+fn when(i: &Item) -> Value {
+    match &i.when {
+        None => Value::Null,
+        Some(w) => match &w.condition {
+            Condition::In(labels) => json!({ "item": w.item, "in": labels }),
+            Condition::Is(is) => json!({ "item": w.item, "is": is }),
+        },
+    }
+}

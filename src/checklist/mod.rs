@@ -1,0 +1,129 @@
+//! Checklists: loading a TOML file into a validated [`Checklist`], with every problem reported.
+//!
+//! `load_str` runs the whole pipeline of SPEC §2: TOML syntax (every error, recovered), the
+//! schema-driven structural check, then semantic validation.
+
+pub mod builtin;
+pub mod digest;
+pub mod file;
+pub mod model;
+pub mod validate;
+
+use toml::de::DeTable;
+
+pub use model::{
+    Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
+};
+
+use crate::diag::{Diagnostic, Report, SourceFile};
+use crate::schema::{SchemaKind, generate};
+
+/// Root keys that belong to checklist inheritance, which this version does not support yet.
+const INHERITANCE_KEYS: &[&str] = &["extends", "remove", "override"];
+
+/// Loads a checklist from its text; `name` is how diagnostics name the file.
+pub fn load_str(name: &str, text: &str, origin: Origin) -> Result<Checklist, Report> {
+    let (checklist, diagnostics) = parse(text, origin);
+    let report = Report {
+        source: SourceFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        },
+        diagnostics,
+    };
+    match checklist {
+        Some(checklist) if !report.has_errors() => Ok(checklist),
+        _ => Err(report),
+    }
+}
+
+/// Parses and validates, returning whatever could be built and every diagnostic, in source order.
+pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>) {
+    let (mut doc, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Diagnostic> = errors.iter().map(syntax_error).collect();
+    if !problems.is_empty() {
+        return (None, problems);
+    }
+    problems.extend(inheritance(doc.get_mut()));
+    let schema = generate(SchemaKind::Checklist);
+    problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
+    let file: file::ChecklistFile = match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
+        Ok(file) => file,
+        Err(e) => {
+            problems.push(serde_error(&e));
+            return (None, sorted(problems));
+        }
+    };
+    let (checklist, more) = validate::validate(&file, origin);
+    problems.extend(more);
+    (checklist, sorted(problems))
+}
+
+fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    problems
+}
+
+/// A TOML syntax error as a diagnostic.
+pub fn syntax_error(e: &toml::de::Error) -> Diagnostic {
+    let d = Diagnostic::error("toml-syntax", e.message().trim().to_string())
+        .label("invalid TOML here")
+        .help("fix the TOML syntax (see https://toml.io/en/v1.0.0)");
+    match e.span() {
+        Some(span) => d.at(span),
+        None => d,
+    }
+}
+
+fn serde_error(e: &toml::de::Error) -> Diagnostic {
+    let d = Diagnostic::error("invalid-structure", e.message().trim().to_string())
+        .help("compare the file with `weigh schema checklist`");
+    match e.span() {
+        Some(span) => d.at(span),
+        None => d,
+    }
+}
+
+fn inheritance(doc: &mut DeTable<'_>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let present: Vec<_> = doc
+        .keys()
+        .filter(|key| INHERITANCE_KEYS.contains(&key.get_ref().as_ref()))
+        .cloned()
+        .collect();
+    for key in present {
+        problems.push(
+            Diagnostic::error(
+                "extends-unsupported",
+                format!("`{}` is not supported by this version of weigh", key.get_ref()),
+            )
+            .at(key.span())
+            .label("checklist inheritance comes in a later version")
+            .help("copy the base checklist instead: `weigh checklist export ID -o FILE`"),
+        );
+        doc.remove(key.get_ref().as_ref());
+    }
+    problems
+}
+
+/// Returns the checklist text with `[checklist].id` replaced by `new_id`, comments and layout
+/// kept (for `checklist export --id`).
+pub fn rename(text: &str, new_id: &str) -> crate::error::Result<String> {
+    if !validate::is_kebab_id(new_id) {
+        return Err(crate::error::Error::usage(
+            format!("`{new_id}` is not a kebab-case id"),
+            "use lowercase letters and digits joined by single dashes, e.g. `acme-adoption`",
+        ));
+    }
+    let doc = DeTable::parse(text).map_err(|e| {
+        crate::error::Error::usage(format!("cannot parse the checklist: {}", e.message()), "report this as a bug")
+    })?;
+    let span = doc
+        .get_ref()
+        .get("checklist")
+        .and_then(|c| c.get_ref().as_table())
+        .and_then(|c| c.get("id"))
+        .map(toml::Spanned::span)
+        .ok_or_else(|| crate::error::Error::usage("the checklist has no `[checklist].id`", "report this as a bug"))?;
+    Ok(format!("{}\"{new_id}\"{}", &text[..span.start], &text[span.end..]))
+}

@@ -1,0 +1,142 @@
+//! `weigh checklist list|show|validate|export`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use weigh::checklist::{self, Origin, builtin};
+use weigh::error::{Error, exit};
+use weigh::fsx;
+
+use super::Format;
+
+/// The checklist subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// The checklists weigh can see.
+    List,
+    /// A checklist's dimensions and items.
+    Show(ShowArgs),
+    /// Validate checklist files; exit 0 when all are valid.
+    Validate(ValidateArgs),
+    /// Write a built-in checklist out, to start a team's own.
+    Export(ExportArgs),
+}
+
+/// Arguments of `checklist show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A checklist id or a path to a checklist file.
+    #[arg(value_name = "ID|PATH")]
+    pub checklist: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `checklist validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Checklist files (`-` for stdin).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `checklist export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The built-in checklist's id.
+    pub id: String,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Give the exported checklist this id.
+    #[arg(long = "id", value_name = "NEW")]
+    pub id_as: Option<String>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs a checklist subcommand.
+pub fn run(command: ChecklistCommand) -> Result<u8, Error> {
+    match command {
+        ChecklistCommand::List => list(),
+        ChecklistCommand::Show(args) => show(&args),
+        ChecklistCommand::Validate(args) => Ok(validate(&args.paths)),
+        ChecklistCommand::Export(args) => export(&args),
+    }
+}
+
+fn list() -> Result<u8, Error> {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_header(["id", "version", "items", "title", "source"]);
+    for b in builtin::all() {
+        let Some(c) = builtin::load(b.id) else { continue };
+        let default = if b.id == builtin::DEFAULT_ID { " (default)" } else { "" };
+        t.add_row([
+            format!("{}{default}", c.id),
+            c.version.clone(),
+            c.items().count().to_string(),
+            weigh::text::escape_control(&c.title),
+            c.origin.to_string(),
+        ]);
+    }
+    fsx::write_output(None, &format!("{t}\n"))?;
+    Ok(exit::OK)
+}
+
+fn show(args: &ShowArgs) -> Result<u8, Error> {
+    let c = weigh::locate::checklist(&args.checklist)?;
+    let text = match args.format {
+        Format::Table => weigh::show::table(&c, None),
+        Format::Markdown => weigh::show::markdown(&c),
+        Format::Json => weigh::show::json(&c),
+    };
+    fsx::write_output(None, &text)?;
+    Ok(exit::OK)
+}
+
+/// Validates every file, printing every problem; the highest exit code wins.
+fn validate(paths: &[PathBuf]) -> u8 {
+    let mut code = exit::OK;
+    for path in paths {
+        let outcome = fsx::read_text(path).and_then(|text| {
+            checklist::load_str(&path.display().to_string(), &text, Origin::Path(path.clone()))
+                .map_err(|r| Error::Invalid(Box::new(r)))
+        });
+        match outcome {
+            Ok(c) => super::warn(&format!("{}: ok ({} {}, {} items)\n", path.display(), c.id, c.version, c.items().count())),
+            Err(e) => {
+                super::report_error(&e);
+                code = code.max(e.exit_code());
+            }
+        }
+    }
+    code
+}
+
+fn export(args: &ExportArgs) -> Result<u8, Error> {
+    let Some(found) = builtin::find(&args.id) else {
+        let ids: Vec<&str> = builtin::all().iter().map(|b| b.id).collect();
+        return Err(Error::usage(
+            format!("no built-in checklist `{}`", args.id),
+            format!("export one of: {}", ids.join(", ")),
+        ));
+    };
+    let text = match &args.id_as {
+        Some(new) => checklist::rename(found.source, new)?,
+        None => found.source.to_string(),
+    };
+    if let Some(out) = args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        if out.exists() && !args.force {
+            return Err(Error::usage(
+                format!("{} already exists", out.display()),
+                "choose another file, or pass --force to overwrite it",
+            ));
+        }
+    }
+    fsx::write_output(args.output.as_deref(), &text)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,91 @@
+//! Command-line arguments (clap derive) and dispatch; one module per subcommand.
+
+mod checklist;
+mod schema;
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use weigh::error::{Error, exit};
+
+/// Decide, as a team, whether a newly released open-weight model is ready for your product.
+#[derive(Debug, Parser)]
+#[command(name = "weigh", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, show, validate and export checklists.
+    #[command(subcommand)]
+    Checklist(checklist::ChecklistCommand),
+    /// Print the JSON Schema (draft-07) of a file format.
+    Schema(schema::SchemaArgs),
+}
+
+/// Output formats for commands that print a checklist or a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Terminal tables.
+    Table,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Runs weigh and returns its exit code.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { exit::INVALID } else { exit::OK };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Command::Checklist(command) => checklist::run(command),
+        Command::Schema(args) => schema::run(&args),
+    }
+}
+
+/// Prints an error to stderr, with colour where the terminal takes it.
+pub fn report_error(e: &Error) {
+    let mut err = anstream::stderr();
+    let text = match e {
+        Error::Invalid(report) => report.render(true),
+        other => format!("{other}\n"),
+    };
+    let _ = err.write_all(text.as_bytes());
+}
+
+/// Prints warnings (diagnostics that do not fail the command) to stderr.
+pub fn warn(text: &str) {
+    let mut err = anstream::stderr();
+    let _ = err.write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

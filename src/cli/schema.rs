@@ -1,0 +1,29 @@
+//! `weigh schema`: prints the JSON Schema of a file format.
+
+use clap::{Args, ValueEnum};
+use weigh::error::{Error, exit};
+use weigh::schema::{SchemaKind, generate, to_pretty_json};
+
+/// Arguments of `weigh schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which format.
+    #[arg(value_enum)]
+    pub which: Which,
+}
+
+/// The formats with a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Which {
+    /// Checklist files.
+    Checklist,
+}
+
+/// Prints the schema.
+pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
+    let kind = match args.which {
+        Which::Checklist => SchemaKind::Checklist,
+    };
+    weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;
+    Ok(exit::OK)
+}

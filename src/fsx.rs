@@ -1,0 +1,71 @@
+//! File primitives: reading whole files (or stdin for `-`) and atomic writes.
+//!
+//! An atomic write goes to a temporary file in the same folder, is flushed to disk, renamed over
+//! the target, and the folder is flushed too: a crash or kill leaves the old file or the new one,
+//! never a truncated mix.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Reads a whole file as UTF-8 text; `-` reads stdin.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, "read", e))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Error::io(path, "read", e))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Error::usage(
+            format!("{}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()),
+            "save the file as UTF-8",
+        )
+    })
+}
+
+/// Writes `contents` to `path` atomically: temp file in the same folder, fsync, rename, fsync
+/// the folder.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".weigh-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    temp.write_all(contents).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(dir).map_err(fail)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Writes to stdout when `path` is `None` or `-`, else atomically to the file.
+pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
+    match path {
+        Some(p) if p != Path::new("-") => write_atomic(p, contents.as_bytes()),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(contents.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", "write", e))
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! weigh: decide, as a team, whether a newly released open-weight model is ready for your product.
+//!
+//! The library holds every type, rule and renderer and never prints; the `weigh` binary parses
+//! arguments, does the I/O and maps outcomes to exit codes. Data flows one way: a TOML checklist is
+//! loaded and validated ([`checklist`]), assessments are scored against it, and views of the result
+//! are rendered.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
+
+pub mod checklist;
+pub mod diag;
+pub mod error;
+pub mod fsx;
+pub mod locate;
+pub mod markdown;
+pub mod schema;
+pub mod show;
+pub mod text;
+pub mod tomlcheck;

@@ -1,0 +1,213 @@
+//! Renders a checklist for `weigh checklist show`: a terminal table, Markdown (the source of
+//! `docs/checklists.md`) or the resolved JSON form.
+
+use std::fmt::Write;
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::checklist::{Checklist, Condition, Dimension, Gate, Item, Kind};
+use crate::markdown::{cell, delimiter, escape_inline, prose, row};
+use crate::text::escape_control;
+
+/// The resolved checklist as pretty JSON.
+pub fn json(checklist: &Checklist) -> String {
+    let value = crate::checklist::digest::resolved(checklist);
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The checklist as terminal tables, one per dimension; `width` is the terminal's, if known.
+pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
+    let mut out = String::new();
+    let c = checklist;
+    let _ = writeln!(out, "{} ({} {})", escape_control(&c.title), c.id, escape_control(&c.version));
+    let _ = writeln!(out, "source: {} · digest: {}", c.origin, c.digest);
+    let _ = writeln!(out, "{}", readiness_line(c));
+    for d in &c.dimensions {
+        let _ = writeln!(out, "\n{} — {} (weight {})", d.id, escape_control(&d.title), number(d.weight));
+        let mut t = Table::new();
+        t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(w) = width {
+            t.set_width(w);
+        }
+        t.set_header(["item", "question", "kind", "rubric", "weight", "gate", "notes"]);
+        for item in &d.items {
+            t.add_row([
+                item.id.clone(),
+                escape_control(&item.question),
+                item.kind.name().to_string(),
+                escape_control(&rubric(item)),
+                weight(item),
+                gate(item),
+                escape_control(&flags(item).join(", ")),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+    out
+}
+
+/// The checklist as GitHub-flavoured Markdown: a summary, then a section per dimension and item.
+pub fn markdown(checklist: &Checklist) -> String {
+    let mut out = String::new();
+    let c = checklist;
+    let _ = writeln!(out, "## {} (`{}` {})\n", escape_inline(&c.title), c.id, escape_inline(&c.version));
+    if let Some(description) = &c.description {
+        let _ = writeln!(out, "{}\n", prose(description).trim_end());
+    }
+    let _ = writeln!(out, "{}\n", escape_inline(&readiness_line(c)));
+    let _ = writeln!(out, "Digest: `{}`\n", c.digest);
+    summary(&mut out, c);
+    for d in &c.dimensions {
+        dimension_section(&mut out, d);
+    }
+    out
+}
+
+fn summary(out: &mut String, c: &Checklist) {
+    let _ = writeln!(out, "{}", row(&["Dimension", "Weight", "Items", "Gates", "Items that apply only sometimes"]));
+    let _ = writeln!(out, "{}", delimiter(5));
+    for d in &c.dimensions {
+        let gates = d.items.iter().filter(|i| i.gate.is_some()).count();
+        let conditional = d.items.iter().filter(|i| i.when.is_some()).count();
+        let _ = writeln!(
+            out,
+            "{}",
+            row(&[cell(&d.title), number(d.weight), d.items.len().to_string(), gates.to_string(), conditional.to_string()])
+        );
+    }
+    out.push('\n');
+}
+
+fn dimension_section(out: &mut String, d: &Dimension) {
+    let _ = writeln!(out, "### {} (`{}`, weight {})\n", escape_inline(&d.title), d.id, number(d.weight));
+    if let Some(description) = &d.description {
+        let _ = writeln!(out, "{}\n", prose(description).trim_end());
+    }
+    let _ = writeln!(out, "{}", row(&["Item", "Question", "Kind", "Weight", "Gate", "Notes"]));
+    let _ = writeln!(out, "{}", delimiter(6));
+    for item in &d.items {
+        let _ = writeln!(
+            out,
+            "{}",
+            row(&[format!("`{}`", item.id), cell(&item.question), item.kind.name().into(), weight(item), cell(&gate(item)), cell(&flags(item).join(", "))])
+        );
+    }
+    out.push('\n');
+    for item in &d.items {
+        item_section(out, item);
+    }
+}
+
+fn item_section(out: &mut String, item: &Item) {
+    let _ = writeln!(out, "#### `{}`: {}\n", item.id, escape_inline(&item.question));
+    if let Some(guidance) = &item.guidance {
+        let _ = writeln!(out, "{}\n", prose(guidance).trim_end());
+    }
+    rubric_list(out, item);
+    let mut facts = vec![format!("Kind: {}", item.kind.name()), format!("weight: {}", weight(item))];
+    facts.extend(gate_text(item).map(|g| format!("gate: {g}")));
+    facts.extend(flags(item));
+    let _ = writeln!(out, "{}\n", escape_inline(&facts.join(" · ")));
+    if !item.references.is_empty() {
+        let _ = writeln!(out, "References:\n");
+        for r in &item.references {
+            let _ = writeln!(out, "- <{}>", r.replace(['<', '>', ' '], ""));
+        }
+        out.push('\n');
+    }
+}
+
+fn rubric_list(out: &mut String, item: &Item) {
+    match &item.kind {
+        Kind::Scale { levels } => {
+            for (i, level) in levels.iter().enumerate() {
+                let _ = writeln!(out, "- Level {i}: {}", escape_inline(level));
+            }
+            out.push('\n');
+        }
+        Kind::Choice { options } => {
+            for o in options {
+                let description = o.description.as_deref().map(|d| format!(": {}", escape_inline(d))).unwrap_or_default();
+                let _ = writeln!(out, "- {} (score {}){description}", escape_inline(&o.label), number(o.score));
+            }
+            out.push('\n');
+        }
+        Kind::Number { unit, best, worst } => {
+            let _ = writeln!(out, "Answer in {}: {} scores 1, {} scores 0.\n", escape_inline(unit), number(*best), number(*worst));
+        }
+        Kind::YesNo => out.push_str("Answer yes or no.\n\n"),
+        Kind::Text => out.push_str("Answer in free text (not scored).\n\n"),
+    }
+}
+
+/// The rubric on one line: levels, options, or unit with best and worst.
+pub fn rubric(item: &Item) -> String {
+    match &item.kind {
+        Kind::YesNo => "yes / no".into(),
+        Kind::Scale { levels } => levels.iter().enumerate().map(|(i, l)| format!("{i}: {l}")).collect::<Vec<_>>().join("\n"),
+        Kind::Choice { options } => options.iter().map(|o| format!("{} ({})", o.label, number(o.score))).collect::<Vec<_>>().join("\n"),
+        Kind::Number { unit, best, worst } => format!("{unit}; best {}, worst {}", number(*best), number(*worst)),
+        Kind::Text => "free text".into(),
+    }
+}
+
+fn weight(item: &Item) -> String {
+    if item.is_scored() { number(item.weight) } else { "-".into() }
+}
+
+fn gate(item: &Item) -> String {
+    gate_text(item).unwrap_or_else(|| "-".into())
+}
+
+/// The gate in its kind's own terms, e.g. "level ≥ 2".
+pub fn gate_text(item: &Item) -> Option<String> {
+    Some(match item.gate? {
+        Gate::Yes => "must be yes".into(),
+        Gate::MinLevel(level) => format!("level ≥ {level}"),
+        Gate::MinScore(score) => format!("option score ≥ {}", number(score)),
+        Gate::Range { min: Some(lo), max: Some(hi) } => format!("{} ≤ value ≤ {}", number(lo), number(hi)),
+        Gate::Range { min: Some(lo), max: None } => format!("value ≥ {}", number(lo)),
+        Gate::Range { min: None, max: Some(hi) } => format!("value ≤ {}", number(hi)),
+        Gate::Range { .. } => return None,
+    })
+}
+
+fn flags(item: &Item) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(when) = &item.when {
+        let condition = match &when.condition {
+            Condition::In(labels) => labels.join(" or "),
+            Condition::Is(true) => "yes".into(),
+            Condition::Is(false) => "no".into(),
+        };
+        out.push(format!("only when {} is {condition}", when.item));
+    }
+    if let Some(days) = item.max_age_days {
+        out.push(format!("stale after {days} days"));
+    }
+    if item.evidence_required {
+        out.push("evidence required".into());
+    }
+    if item.na_allowed {
+        out.push("N/A allowed".into());
+    }
+    out
+}
+
+fn readiness_line(c: &Checklist) -> String {
+    let r = c.readiness;
+    format!(
+        "Readiness: READY at overall ≥ {} with every dimension ≥ {}; READY WITH CONDITIONS at ≥ {}; disagreement at a spread ≥ {}.",
+        number(r.ready),
+        number(r.dimension_floor),
+        number(r.conditional),
+        number(r.disagreement)
+    )
+}
+
+/// A number as a person writes it: `3`, `0.5`, `1000000`.
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+}
