@@ -8,13 +8,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_docs)]
 
+pub mod assessment;
 pub mod checklist;
 pub mod diag;
 pub mod error;
 pub mod fsx;
 pub mod locate;
 pub mod markdown;
+pub mod num;
 pub mod schema;
+pub mod score;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;

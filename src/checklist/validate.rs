@@ -16,6 +16,7 @@ use super::model::{
     same_label, Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
 };
 use crate::diag::Diagnostic;
+use crate::num::round9;
 use crate::text::{did_you_mean, one_of};
 
 const MAX_WEIGHT: f64 = 1e6;
@@ -620,10 +621,6 @@ fn as_f64(value: &toml::Value) -> f64 {
     }
 }
 
-/// Rounds to 9 decimals, half away from zero (SPEC §4).
-pub fn round9(x: f64) -> f64 {
-    (x * 1e9).round() / 1e9
-}
 
 /// Whether `id` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_kebab_id(id: &str) -> bool {
