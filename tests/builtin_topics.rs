@@ -1,0 +1,348 @@
+//! The built-in checklists keep the coverage and shape their issue asked for: every adoption topic
+//! has an item, every item explains itself in more than one sentence, and the dimensions and the
+//! quick screen stay within their sizes. Removing or renaming an item fails here by topic.
+
+use weigh::checklist::builtin;
+use weigh::checklist::{Checklist, Condition, Gate, Item, Kind};
+
+const DEFAULT: &str = "open-weight-adoption";
+const QUICK_SCREEN: &str = "quick-screen";
+
+/// Each topic the default checklist must cover, with the ids of the items that cover it.
+const TOPICS: &[(&str, &[&str])] = &[
+    (
+        "release status (rumoured, announced, weights published, served by a provider)",
+        &["release-status"],
+    ),
+    (
+        "reproduction of vendor benchmark claims with a standard harness",
+        &["vendor-claims-reproduced"],
+    ),
+    (
+        "contamination risk and held-out or post-cutoff evaluations",
+        &["contamination-check"],
+    ),
+    (
+        "evaluation on a representative sample of your own workload against the incumbent",
+        &["incumbent-model", "workload-eval", "workload-result"],
+    ),
+    (
+        "instruction following and structured output (JSON and tool-call validity rates)",
+        &[
+            "instruction-following",
+            "structured-output-validity",
+            "tool-call-validity",
+        ],
+    ),
+    (
+        "long-context claims checked at your context lengths",
+        &["long-context"],
+    ),
+    ("multimodal claims (N/A allowed)", &["multimodal-claims"]),
+    ("your users' languages", &["languages"]),
+    (
+        "latency and throughput at expected load",
+        &["latency-p95", "throughput-at-load"],
+    ),
+    (
+        "hallucination and failure analysis on your domain",
+        &["failure-analysis"],
+    ),
+    ("quantization impact", &["quantization-impact"]),
+    ("deployment mode (API / self-host / both)", &["deploy-mode"]),
+    (
+        "number of providers serving it and lock-in",
+        &["provider-count", "provider-portability"],
+    ),
+    (
+        "price per million input and output tokens against budget",
+        &["price-input-mtok", "price-output-mtok"],
+    ),
+    (
+        "provider feature parity (context cap, tool calling, structured output)",
+        &["provider-feature-parity"],
+    ),
+    (
+        "quality parity between providers serving the same weights",
+        &["provider-quality-parity"],
+    ),
+    ("data handling and residency terms", &["data-handling"]),
+    ("rate limits and SLAs", &["rate-limits-sla"]),
+    (
+        "hardware to hold all experts' weights (total parameters) at your precision",
+        &["hardware-fit"],
+    ),
+    (
+        "serving-stack support (vLLM, SGLang, TensorRT-LLM) for the architecture",
+        &["serving-stack"],
+    ),
+    (
+        "dependence on a particular accelerator ecosystem",
+        &["accelerator-dependence"],
+    ),
+    ("capacity plan and fallback model", &["capacity-plan"]),
+    (
+        "weight provenance and integrity (official source, checksums, safetensors, no remote code)",
+        &["weight-provenance"],
+    ),
+    (
+        "licence terms for your use (commercial use, modification, redistribution, acceptable use)",
+        &["licence"],
+    ),
+    (
+        "built-in content policy and refusal behaviour versus your policy and regulators",
+        &["content-policy"],
+    ),
+    (
+        "region-specific censorship or topic avoidance on prompts your users send",
+        &["regional-censorship"],
+    ),
+    (
+        "jailbreak resistance on a public suite",
+        &["jailbreak-resistance"],
+    ),
+    ("over-refusal on benign prompts", &["over-refusal"]),
+    (
+        "ability to adjust (system prompt, fine-tuning, guard model) and its cost",
+        &["adjustability"],
+    ),
+    ("privacy (memorised personal data, leakage)", &["privacy"]),
+    ("bias on your user populations", &["bias"]),
+    ("legal and export-control review", &["legal-export"]),
+    (
+        "monitoring and rollback in production",
+        &["monitoring-rollback"],
+    ),
+];
+
+/// What the quick screen must cover in its 15 minutes.
+const QUICK_SCREEN_TOPICS: &[(&str, &[&str])] = &[
+    ("licence", &["licence"]),
+    ("release status", &["release-status"]),
+    ("providers or hardware", &["provider-count", "hardware-fit"]),
+    ("price", &["price-output-mtok"]),
+    ("one workload spot-check", &["spot-check"]),
+    ("policy red flags", &["red-flags", "sensitive-probe"]),
+];
+
+/// A named property an item may have.
+type Feature<'a> = (&'a str, &'a dyn Fn(&Item) -> bool);
+
+fn load(id: &str) -> Checklist {
+    builtin::load(id).expect("a built-in checklist loads and validates")
+}
+
+/// Topics (with their missing ids) whose items are not all in the checklist.
+fn missing_items(checklist: &Checklist, topics: &[(&str, &[&str])]) -> Vec<String> {
+    topics
+        .iter()
+        .filter_map(|(topic, ids)| {
+            let missing: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|id| checklist.item(id).is_none())
+                .collect();
+            (!missing.is_empty()).then(|| format!("{topic}: no item {}", missing.join(", ")))
+        })
+        .collect()
+}
+
+/// Counts sentence ends: `.`, `!` or `?` followed by white space or the end of the text, after
+/// removing abbreviations whose full stop ends no sentence.
+fn sentence_count(text: &str) -> usize {
+    let mut text = text.to_owned();
+    for abbreviation in ["e.g.", "i.e.", "etc.", "vs.", "cf."] {
+        text = text.replace(abbreviation, "");
+    }
+    let chars: Vec<char> = text.trim().chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|next| next.is_whitespace())
+        })
+        .count()
+}
+
+#[test]
+fn every_adoption_topic_has_an_item() {
+    let checklist = load(DEFAULT);
+    let missing = missing_items(&checklist, TOPICS);
+    assert!(
+        missing.is_empty(),
+        "topics of the adoption issue without their items in {DEFAULT}:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn quick_screen_covers_its_triage_topics() {
+    let checklist = load(QUICK_SCREEN);
+    let missing = missing_items(&checklist, QUICK_SCREEN_TOPICS);
+    assert!(
+        missing.is_empty(),
+        "triage topics without their items in {QUICK_SCREEN}:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn sentence_count_ignores_abbreviations_and_decimals() {
+    assert_eq!(
+        sentence_count("One sentence, e.g. this one, at 0.5 USD."),
+        1
+    );
+    assert_eq!(sentence_count("First. Second? Third"), 2);
+}
+
+#[test]
+fn no_guidance_is_a_single_sentence() {
+    let mut short = Vec::new();
+    for id in [DEFAULT, QUICK_SCREEN] {
+        for item in load(id).items() {
+            let sentences = item.guidance.as_deref().map_or(0, sentence_count);
+            if sentences < 2 {
+                short.push(format!("{id}/{}: {sentences} sentence(s)", item.id));
+            }
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "items whose guidance is missing or a single sentence:\n{}",
+        short.join("\n")
+    );
+}
+
+#[test]
+fn dimensions_have_ten_to_sixteen_items() {
+    let checklist = load(DEFAULT);
+    let dimensions: Vec<(&str, &str)> = checklist
+        .dimensions
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str()))
+        .collect();
+    assert_eq!(
+        dimensions,
+        [
+            ("real-world", "Benchmark vs real-world performance"),
+            ("infrastructure", "Inference infrastructure availability"),
+            ("safety", "Safety and content policies"),
+        ]
+    );
+    for dimension in &checklist.dimensions {
+        let count = dimension.items.len();
+        assert!(
+            (10..=16).contains(&count),
+            "dimension {} has {count} items, not 10 to 16",
+            dimension.id
+        );
+    }
+}
+
+#[test]
+fn quick_screen_has_eight_to_twelve_items() {
+    let count = load(QUICK_SCREEN).items().count();
+    assert!(
+        (8..=12).contains(&count),
+        "{QUICK_SCREEN} has {count} items, not 8 to 12"
+    );
+}
+
+#[test]
+fn builtins_together_use_every_kind_and_feature() {
+    let (default, quick) = (load(DEFAULT), load(QUICK_SCREEN));
+    let items: Vec<&Item> = default.items().chain(quick.items()).collect();
+    let uses = |feature: &dyn Fn(&Item) -> bool| items.iter().any(|item| feature(item));
+    let features: [Feature; 13] = [
+        ("yes_no", &|i| matches!(i.kind, Kind::YesNo)),
+        ("scale", &|i| matches!(i.kind, Kind::Scale { .. })),
+        ("choice", &|i| matches!(i.kind, Kind::Choice { .. })),
+        ("number", &|i| matches!(i.kind, Kind::Number { .. })),
+        ("text", &|i| matches!(i.kind, Kind::Text)),
+        ("yes_no gate", &|i| matches!(i.gate, Some(Gate::Yes))),
+        ("scale gate", &|i| matches!(i.gate, Some(Gate::MinLevel(_)))),
+        ("choice gate", &|i| {
+            matches!(i.gate, Some(Gate::MinScore(_)))
+        }),
+        ("number gate", &|i| {
+            matches!(i.gate, Some(Gate::Range { .. }))
+        }),
+        ("when", &|i| i.when.is_some()),
+        ("na_allowed", &|i| i.na_allowed),
+        ("evidence required", &|i| i.evidence_required),
+        ("max_age_days and references", &|i| {
+            i.max_age_days.is_some() && !i.references.is_empty()
+        }),
+    ];
+    let unused: Vec<&str> = features
+        .iter()
+        .filter(|(_, feature)| !uses(*feature))
+        .map(|(name, _)| *name)
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "no built-in item uses: {}",
+        unused.join(", ")
+    );
+}
+
+#[test]
+fn deploy_mode_routes_without_scoring() {
+    for id in [DEFAULT, QUICK_SCREEN] {
+        let checklist = load(id);
+        let item = checklist.item("deploy-mode").expect("deploy-mode exists");
+        assert_eq!(
+            item.weight, 0.0,
+            "{id}: deploy-mode must not weigh in the score"
+        );
+        let Kind::Choice { options } = &item.kind else {
+            panic!("{id}: deploy-mode is a choice");
+        };
+        let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["API", "Self-host", "Both"],
+            "{id}: deploy-mode labels"
+        );
+        // A score below 1 would list a routing answer among the actions to improve.
+        assert!(
+            options.iter().all(|o| o.score == 1.0),
+            "{id}: every deploy-mode option scores 1"
+        );
+    }
+}
+
+#[test]
+fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
+    let api = ["API", "Both"];
+    let self_host = ["Self-host", "Both"];
+    let routes: &[(&str, &str, &[&str])] = &[
+        (DEFAULT, "provider-count", &api),
+        (DEFAULT, "provider-portability", &api),
+        (DEFAULT, "provider-feature-parity", &api),
+        (DEFAULT, "provider-quality-parity", &api),
+        (DEFAULT, "data-handling", &api),
+        (DEFAULT, "rate-limits-sla", &api),
+        (DEFAULT, "quantization-impact", &self_host),
+        (DEFAULT, "hardware-fit", &self_host),
+        (DEFAULT, "serving-stack", &self_host),
+        (DEFAULT, "accelerator-dependence", &self_host),
+        (DEFAULT, "weight-provenance", &self_host),
+        (QUICK_SCREEN, "provider-count", &api),
+        (QUICK_SCREEN, "hardware-fit", &self_host),
+    ];
+    for (checklist_id, item_id, labels) in routes {
+        let checklist = load(checklist_id);
+        let item = checklist.item(item_id).expect("routed item exists");
+        let when = item
+            .when
+            .as_ref()
+            .unwrap_or_else(|| panic!("{checklist_id}/{item_id} has no `when`"));
+        assert_eq!(when.item, "deploy-mode", "{checklist_id}/{item_id}");
+        assert_eq!(
+            when.condition,
+            Condition::In(labels.iter().map(|l| l.to_string()).collect()),
+            "{checklist_id}/{item_id}"
+        );
+    }
+}
