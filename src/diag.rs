@@ -158,9 +158,9 @@ fn render_one(renderer: &Renderer, source: &SourceFile, d: &Diagnostic) -> Strin
                 .annotation(annotation);
             groups.push(title.element(snippet));
         }
-        None => groups.push(Group::with_title(title).element(annotate_snippets::Origin::path(
-            source.name.clone(),
-        ))),
+        None => groups.push(
+            Group::with_title(title).element(annotate_snippets::Origin::path(source.name.clone())),
+        ),
     }
     if let Some(help) = &d.help {
         groups.push(Group::with_title(

@@ -22,7 +22,11 @@ pub fn read_text(path: &Path) -> Result<String> {
     };
     String::from_utf8(bytes).map_err(|e| {
         Error::usage(
-            format!("{}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()),
+            format!(
+                "{}: not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
             "save the file as UTF-8",
         )
     })
@@ -67,5 +71,28 @@ pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
                 .and_then(|()| out.flush())
                 .map_err(|e| Error::io("<stdout>", "write", e))
         }
+    }
+}
+
+/// Creates `path` atomically with `contents`, unless it already exists (then nothing is written:
+/// another writer created it first, and the caller updates that file instead).
+pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".weigh-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    temp.write_all(contents).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => sync_dir(dir).map_err(fail),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(fail(e.error)),
     }
 }

@@ -10,12 +10,15 @@
 
 pub mod assessment;
 pub mod checklist;
+pub mod clock;
 pub mod diag;
 pub mod error;
 pub mod fsx;
 pub mod locate;
 pub mod markdown;
 pub mod num;
+pub mod project;
+pub mod report;
 pub mod schema;
 pub mod score;
 pub mod show;

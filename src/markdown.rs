@@ -38,7 +38,11 @@ pub fn escape_inline(text: &str) -> String {
 /// A GFM table cell from plain text: escaped, one line, pipes escaped.
 pub fn cell(text: &str) -> String {
     let escaped = escape_inline(text.trim());
-    if escaped.is_empty() { " ".into() } else { escaped }
+    if escaped.is_empty() {
+        " ".into()
+    } else {
+        escaped
+    }
 }
 
 /// One GFM table row.
@@ -73,7 +77,9 @@ pub fn flatten(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 out.push(' ')
             }
@@ -90,10 +96,14 @@ pub fn terminal(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => out.push_str("\n\n"),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                out.push_str("\n\n")
+            }
             Event::Start(Tag::Item) => out.push_str("  • "),
             Event::End(TagEnd::Item) => out.push('\n'),
             Event::End(TagEnd::List(_)) => out.push('\n'),
@@ -123,7 +133,17 @@ mod tests {
 
     #[test]
     fn escaped_plain_text_reads_back_verbatim() {
-        for text in ["a | b", "*bold* _x_", "# heading", "1. item", "<b>hi</b>", "`code`", "[l](u)", "&amp;", "- dash"] {
+        for text in [
+            "a | b",
+            "*bold* _x_",
+            "# heading",
+            "1. item",
+            "<b>hi</b>",
+            "`code`",
+            "[l](u)",
+            "&amp;",
+            "- dash",
+        ] {
             assert_eq!(parse_text(&escape_inline(text)), text, "{text}");
         }
     }

@@ -14,13 +14,30 @@ use serde_json::Value;
 pub enum SchemaKind {
     /// Checklist files.
     Checklist,
+    /// Assessment files.
+    Assessment,
+    /// The JSON report (`weigh report --format json`).
+    Report,
+    /// `weigh.toml`.
+    Project,
 }
 
 impl SchemaKind {
+    /// Every schema, in the order `weigh init` writes them.
+    pub const ALL: [SchemaKind; 4] = [
+        SchemaKind::Checklist,
+        SchemaKind::Assessment,
+        SchemaKind::Report,
+        SchemaKind::Project,
+    ];
+
     /// The schema's file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
         match self {
             SchemaKind::Checklist => "checklist.schema.json",
+            SchemaKind::Assessment => "assessment.schema.json",
+            SchemaKind::Report => "report.schema.json",
+            SchemaKind::Project => "project.schema.json",
         }
     }
 }
@@ -28,7 +45,10 @@ impl SchemaKind {
 /// Generates the JSON Schema of a file format.
 pub fn generate(kind: SchemaKind) -> Schema {
     match kind {
-        SchemaKind::Checklist => generate_for::<crate::checklist::file::ChecklistFile>(),
+        SchemaKind::Checklist => toml_schema::<crate::checklist::file::ChecklistFile>(),
+        SchemaKind::Assessment => toml_schema::<crate::assessment::file::AssessmentFile>(),
+        SchemaKind::Report => json_schema::<crate::report::json::JsonReport>(),
+        SchemaKind::Project => toml_schema::<crate::project::ProjectFile>(),
     }
 }
 
@@ -39,10 +59,16 @@ pub fn to_pretty_json(schema: &Schema) -> String {
     text
 }
 
-fn generate_for<T: JsonSchema>() -> Schema {
+/// The schema of a TOML file type: TOML has no null, so optional fields are just absent.
+fn toml_schema<T: JsonSchema>() -> Schema {
     let mut settings = SchemaSettings::draft07();
     settings.transforms.push(Box::new(DropNull));
     SchemaGenerator::new(settings).into_root_schema_for::<T>()
+}
+
+/// The schema of a JSON output type, where null is a value.
+fn json_schema<T: JsonSchema>() -> Schema {
+    SchemaGenerator::new(SchemaSettings::draft07()).into_root_schema_for::<T>()
 }
 
 /// TOML has no null: optional fields are simply absent, so `null` is removed from every type.
@@ -79,5 +105,49 @@ pub fn gate_schema(_: &mut SchemaGenerator) -> Schema {
                 "minProperties": 1
             }
         ]
+    })
+}
+
+/// TOML offset date-times appear in JSON as RFC 3339 strings.
+pub fn datetime_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "format": "date-time" })
+}
+
+/// An answer's value: its type depends on the item's kind.
+pub fn value_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "The answer: true/false (yes_no), a 0-based level index (scale), an option label (choice), a number (number) or text (text).",
+        "anyOf": [
+            { "type": "boolean" },
+            { "type": "number" },
+            { "type": "string" }
+        ]
+    })
+}
+
+/// Candidate facts: scalars or arrays of scalars, under any key.
+pub fn facts_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Facts about the model, e.g. `params_total = 1.0e12`: scalars or arrays of scalars.",
+        "type": "object",
+        "additionalProperties": {
+            "anyOf": [
+                { "type": "boolean" },
+                { "type": "number" },
+                { "type": "string" },
+                { "type": "string", "format": "date-time" },
+                {
+                    "type": "array",
+                    "items": {
+                        "anyOf": [
+                            { "type": "boolean" },
+                            { "type": "number" },
+                            { "type": "string" },
+                            { "type": "string", "format": "date-time" }
+                        ]
+                    }
+                }
+            ]
+        }
     })
 }

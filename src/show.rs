@@ -21,17 +21,32 @@ pub fn json(checklist: &Checklist) -> String {
 pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
     let mut out = String::new();
     let c = checklist;
-    let _ = writeln!(out, "{} ({} {})", escape_control(&c.title), c.id, escape_control(&c.version));
+    let _ = writeln!(
+        out,
+        "{} ({} {})",
+        escape_control(&c.title),
+        c.id,
+        escape_control(&c.version)
+    );
     let _ = writeln!(out, "source: {} · digest: {}", c.origin, c.digest);
     let _ = writeln!(out, "{}", readiness_line(c));
     for d in &c.dimensions {
-        let _ = writeln!(out, "\n{} — {} (weight {})", d.id, escape_control(&d.title), number(d.weight));
+        let _ = writeln!(
+            out,
+            "\n{} — {} (weight {})",
+            d.id,
+            escape_control(&d.title),
+            number(d.weight)
+        );
         let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        t.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         if let Some(w) = width {
             t.set_width(w);
         }
-        t.set_header(["item", "question", "kind", "rubric", "weight", "gate", "notes"]);
+        t.set_header([
+            "item", "question", "kind", "rubric", "weight", "gate", "notes",
+        ]);
         for item in &d.items {
             t.add_row([
                 item.id.clone(),
@@ -52,7 +67,13 @@ pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
 pub fn markdown(checklist: &Checklist) -> String {
     let mut out = String::new();
     let c = checklist;
-    let _ = writeln!(out, "## {} (`{}` {})\n", escape_inline(&c.title), c.id, escape_inline(&c.version));
+    let _ = writeln!(
+        out,
+        "## {} (`{}` {})\n",
+        escape_inline(&c.title),
+        c.id,
+        escape_inline(&c.version)
+    );
     if let Some(description) = &c.description {
         let _ = writeln!(out, "{}\n", prose(description).trim_end());
     }
@@ -66,7 +87,17 @@ pub fn markdown(checklist: &Checklist) -> String {
 }
 
 fn summary(out: &mut String, c: &Checklist) {
-    let _ = writeln!(out, "{}", row(&["Dimension", "Weight", "Items", "Gates", "Items that apply only sometimes"]));
+    let _ = writeln!(
+        out,
+        "{}",
+        row(&[
+            "Dimension",
+            "Weight",
+            "Items",
+            "Gates",
+            "Items that apply only sometimes"
+        ])
+    );
     let _ = writeln!(out, "{}", delimiter(5));
     for d in &c.dimensions {
         let gates = d.items.iter().filter(|i| i.gate.is_some()).count();
@@ -74,24 +105,47 @@ fn summary(out: &mut String, c: &Checklist) {
         let _ = writeln!(
             out,
             "{}",
-            row(&[cell(&d.title), number(d.weight), d.items.len().to_string(), gates.to_string(), conditional.to_string()])
+            row(&[
+                cell(&d.title),
+                number(d.weight),
+                d.items.len().to_string(),
+                gates.to_string(),
+                conditional.to_string()
+            ])
         );
     }
     out.push('\n');
 }
 
 fn dimension_section(out: &mut String, d: &Dimension) {
-    let _ = writeln!(out, "### {} (`{}`, weight {})\n", escape_inline(&d.title), d.id, number(d.weight));
+    let _ = writeln!(
+        out,
+        "### {} (`{}`, weight {})\n",
+        escape_inline(&d.title),
+        d.id,
+        number(d.weight)
+    );
     if let Some(description) = &d.description {
         let _ = writeln!(out, "{}\n", prose(description).trim_end());
     }
-    let _ = writeln!(out, "{}", row(&["Item", "Question", "Kind", "Weight", "Gate", "Notes"]));
+    let _ = writeln!(
+        out,
+        "{}",
+        row(&["Item", "Question", "Kind", "Weight", "Gate", "Notes"])
+    );
     let _ = writeln!(out, "{}", delimiter(6));
     for item in &d.items {
         let _ = writeln!(
             out,
             "{}",
-            row(&[format!("`{}`", item.id), cell(&item.question), item.kind.name().into(), weight(item), cell(&gate(item)), cell(&flags(item).join(", "))])
+            row(&[
+                format!("`{}`", item.id),
+                cell(&item.question),
+                item.kind.name().into(),
+                weight(item),
+                cell(&gate(item)),
+                cell(&flags(item).join(", "))
+            ])
         );
     }
     out.push('\n');
@@ -101,12 +155,20 @@ fn dimension_section(out: &mut String, d: &Dimension) {
 }
 
 fn item_section(out: &mut String, item: &Item) {
-    let _ = writeln!(out, "#### `{}`: {}\n", item.id, escape_inline(&item.question));
+    let _ = writeln!(
+        out,
+        "#### `{}`: {}\n",
+        item.id,
+        escape_inline(&item.question)
+    );
     if let Some(guidance) = &item.guidance {
         let _ = writeln!(out, "{}\n", prose(guidance).trim_end());
     }
     rubric_list(out, item);
-    let mut facts = vec![format!("Kind: {}", item.kind.name()), format!("weight: {}", weight(item))];
+    let mut facts = vec![
+        format!("Kind: {}", item.kind.name()),
+        format!("weight: {}", weight(item)),
+    ];
     facts.extend(gate_text(item).map(|g| format!("gate: {g}")));
     facts.extend(flags(item));
     let _ = writeln!(out, "{}\n", escape_inline(&facts.join(" · ")));
@@ -129,13 +191,28 @@ fn rubric_list(out: &mut String, item: &Item) {
         }
         Kind::Choice { options } => {
             for o in options {
-                let description = o.description.as_deref().map(|d| format!(": {}", escape_inline(d))).unwrap_or_default();
-                let _ = writeln!(out, "- {} (score {}){description}", escape_inline(&o.label), number(o.score));
+                let description = o
+                    .description
+                    .as_deref()
+                    .map(|d| format!(": {}", escape_inline(d)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- {} (score {}){description}",
+                    escape_inline(&o.label),
+                    number(o.score)
+                );
             }
             out.push('\n');
         }
         Kind::Number { unit, best, worst } => {
-            let _ = writeln!(out, "Answer in {}: {} scores 1, {} scores 0.\n", escape_inline(unit), number(*best), number(*worst));
+            let _ = writeln!(
+                out,
+                "Answer in {}: {} scores 1, {} scores 0.\n",
+                escape_inline(unit),
+                number(*best),
+                number(*worst)
+            );
         }
         Kind::YesNo => out.push_str("Answer yes or no.\n\n"),
         Kind::Text => out.push_str("Answer in free text (not scored).\n\n"),
@@ -146,15 +223,30 @@ fn rubric_list(out: &mut String, item: &Item) {
 pub fn rubric(item: &Item) -> String {
     match &item.kind {
         Kind::YesNo => "yes / no".into(),
-        Kind::Scale { levels } => levels.iter().enumerate().map(|(i, l)| format!("{i}: {l}")).collect::<Vec<_>>().join("\n"),
-        Kind::Choice { options } => options.iter().map(|o| format!("{} ({})", o.label, number(o.score))).collect::<Vec<_>>().join("\n"),
-        Kind::Number { unit, best, worst } => format!("{unit}; best {}, worst {}", number(*best), number(*worst)),
+        Kind::Scale { levels } => levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{i}: {l}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::Choice { options } => options
+            .iter()
+            .map(|o| format!("{} ({})", o.label, number(o.score)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::Number { unit, best, worst } => {
+            format!("{unit}; best {}, worst {}", number(*best), number(*worst))
+        }
         Kind::Text => "free text".into(),
     }
 }
 
 fn weight(item: &Item) -> String {
-    if item.is_scored() { number(item.weight) } else { "-".into() }
+    if item.is_scored() {
+        number(item.weight)
+    } else {
+        "-".into()
+    }
 }
 
 fn gate(item: &Item) -> String {
@@ -167,9 +259,18 @@ pub fn gate_text(item: &Item) -> Option<String> {
         Gate::Yes => "must be yes".into(),
         Gate::MinLevel(level) => format!("level ≥ {level}"),
         Gate::MinScore(score) => format!("option score ≥ {}", number(score)),
-        Gate::Range { min: Some(lo), max: Some(hi) } => format!("{} ≤ value ≤ {}", number(lo), number(hi)),
-        Gate::Range { min: Some(lo), max: None } => format!("value ≥ {}", number(lo)),
-        Gate::Range { min: None, max: Some(hi) } => format!("value ≤ {}", number(hi)),
+        Gate::Range {
+            min: Some(lo),
+            max: Some(hi),
+        } => format!("{} ≤ value ≤ {}", number(lo), number(hi)),
+        Gate::Range {
+            min: Some(lo),
+            max: None,
+        } => format!("value ≥ {}", number(lo)),
+        Gate::Range {
+            min: None,
+            max: Some(hi),
+        } => format!("value ≤ {}", number(hi)),
         Gate::Range { .. } => return None,
     })
 }
@@ -209,5 +310,9 @@ fn readiness_line(c: &Checklist) -> String {
 
 /// A number as a person writes it: `3`, `0.5`, `1000000`.
 pub fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
 }

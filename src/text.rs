@@ -27,7 +27,10 @@ pub fn near_misses<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>
 }
 
 /// "did you mean `x`?" for the nearest candidate, if any is near.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     near_misses(word, candidates)
         .first()
         .map(|c| format!("did you mean `{c}`?"))

@@ -36,7 +36,11 @@ impl<'s> Walker<'s> {
     fn resolve(&self, schema: &'s Value) -> &'s Value {
         let mut schema = schema;
         loop {
-            if let Some([only]) = schema.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+            if let Some([only]) = schema
+                .get("allOf")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+            {
                 schema = only;
                 continue;
             }
@@ -63,7 +67,10 @@ impl<'s> Walker<'s> {
             return true;
         };
         let format = schema.get("format").and_then(Value::as_str);
-        if !expected.iter().any(|t| type_matches(t, format, value.get_ref())) {
+        if !expected
+            .iter()
+            .any(|t| type_matches(t, format, value.get_ref()))
+        {
             self.wrong_type(span, path, &expected, value.get_ref());
             return false;
         }
@@ -76,14 +83,17 @@ impl<'s> Walker<'s> {
         true
     }
 
-    fn any_of(&mut self, value: &mut Spanned<DeValue<'_>>, branches: &'s [Value], path: &str) -> bool {
-        let fitting = branches
-            .iter()
-            .map(|b| self.resolve(b))
-            .find(|b| {
-                let format = b.get("format").and_then(Value::as_str);
-                expected_types(b).is_some_and(|ts| ts.iter().any(|t| type_matches(t, format, value.get_ref())))
-            });
+    fn any_of(
+        &mut self,
+        value: &mut Spanned<DeValue<'_>>,
+        branches: &'s [Value],
+        path: &str,
+    ) -> bool {
+        let fitting = branches.iter().map(|b| self.resolve(b)).find(|b| {
+            let format = b.get("format").and_then(Value::as_str);
+            expected_types(b)
+                .is_some_and(|ts| ts.iter().any(|t| type_matches(t, format, value.get_ref())))
+        });
         match fitting {
             Some(branch) => self.value(value, branch, path),
             None => {
@@ -98,14 +108,25 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn table(&mut self, table: &mut DeTable<'_>, span: Range<usize>, schema: &'s Value, path: &str) {
-        let properties = schema.get("properties").and_then(Value::as_object).unwrap_or(&NO_PROPERTIES);
+    fn table(
+        &mut self,
+        table: &mut DeTable<'_>,
+        span: Range<usize>,
+        schema: &'s Value,
+        path: &str,
+    ) {
+        let properties = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .unwrap_or(&NO_PROPERTIES);
         let additional = schema.get("additionalProperties");
         let keys: Vec<Spanned<Cow<'_, str>>> = table.keys().cloned().collect();
         let mut removed = Vec::new();
         for key in keys {
             let name: &str = key.get_ref();
-            let Some(value) = table.get_mut(name) else { continue };
+            let Some(value) = table.get_mut(name) else {
+                continue;
+            };
             let key_path = join(path, name);
             let keep = match properties.get(name) {
                 Some(sub) => self.value(value, sub, &key_path),
@@ -127,7 +148,14 @@ impl<'s> Walker<'s> {
     }
 
     /// Reports required keys that are absent; a key removed for a wrong value was reported already.
-    fn required(&mut self, table: &DeTable<'_>, removed: &[String], span: Range<usize>, schema: &Value, path: &str) {
+    fn required(
+        &mut self,
+        table: &DeTable<'_>,
+        removed: &[String],
+        span: Range<usize>,
+        schema: &Value,
+        path: &str,
+    ) {
         let Some(required) = schema.get("required").and_then(Value::as_array) else {
             return;
         };
@@ -185,14 +213,23 @@ impl<'s> Walker<'s> {
         false
     }
 
-    fn wrong_type(&mut self, span: Range<usize>, path: &str, expected: &[&str], found: &DeValue<'_>) {
+    fn wrong_type(
+        &mut self,
+        span: Range<usize>,
+        path: &str,
+        expected: &[&str],
+        found: &DeValue<'_>,
+    ) {
         let expected: Vec<&str> = expected.iter().map(|t| type_name(t)).collect();
         let expected = expected.join(" or ");
         self.problems.push(
-            Diagnostic::error("wrong-type", format!("`{path}` must be {expected}, not {}", value_name(found)))
-                .at(span)
-                .label(format!("expected {expected}"))
-                .help(format!("write `{}` as {expected}", last_key(path))),
+            Diagnostic::error(
+                "wrong-type",
+                format!("`{path}` must be {expected}, not {}", value_name(found)),
+            )
+            .at(span)
+            .label(format!("expected {expected}"))
+            .help(format!("write `{}` as {expected}", last_key(path))),
         );
     }
 }
@@ -215,13 +252,21 @@ fn allowed_values(schema: &Value) -> Vec<&str> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         return values.iter().filter_map(Value::as_str).collect();
     }
-    let branches = schema.get("oneOf").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let branches = schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
     branches
         .iter()
         .flat_map(|b| {
             let constant = b.get("const").and_then(Value::as_str);
-            let values = b.get("enum").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-            constant.into_iter().chain(values.iter().filter_map(Value::as_str))
+            let values = b
+                .get("enum")
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
+            constant
+                .into_iter()
+                .chain(values.iter().filter_map(Value::as_str))
         })
         .collect()
 }

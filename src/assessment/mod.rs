@@ -1,5 +1,10 @@
 //! Assessments: one candidate scored against one checklist (SPEC §3).
 
+pub mod edit;
+pub mod file;
+pub mod load;
 pub mod model;
+pub mod store;
+pub mod write;
 
 pub use model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};

@@ -55,7 +55,9 @@ fn item(i: &Item) -> Value {
         Kind::Choice { options } => {
             let options: Vec<Value> = options
                 .iter()
-                .map(|o| json!({ "label": o.label, "score": o.score, "description": o.description }))
+                .map(
+                    |o| json!({ "label": o.label, "score": o.score, "description": o.description }),
+                )
                 .collect();
             out.insert("options".into(), Value::Array(options));
         }
@@ -71,7 +73,14 @@ fn item(i: &Item) -> Value {
         out.insert("gate".into(), gate(i.gate.as_ref()));
         out.insert("max_age_days".into(), json!(i.max_age_days.map(f64::from)));
     }
-    out.insert("evidence".into(), json!(if i.evidence_required { "required" } else { "optional" }));
+    out.insert(
+        "evidence".into(),
+        json!(if i.evidence_required {
+            "required"
+        } else {
+            "optional"
+        }),
+    );
     out.insert("na_allowed".into(), json!(i.na_allowed));
     out.insert("references".into(), json!(i.references));
     out.insert("when".into(), when(i));

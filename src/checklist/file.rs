@@ -34,7 +34,11 @@ pub struct ChecklistFile {
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
     /// Kebab-case id, e.g. `open-weight-adoption`; how commands and assessments name the checklist.
-    #[schemars(required, with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: Option<Spanned<String>>,
     /// A human title.
     #[schemars(required, with = "String")]
@@ -70,7 +74,11 @@ pub struct ReadinessFile {
 #[serde(deny_unknown_fields)]
 pub struct DimensionFile {
     /// Kebab-case id, unique among dimensions.
-    #[schemars(required, with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: Option<Spanned<String>>,
     /// A human title, e.g. "Safety and content policies".
     #[schemars(required, with = "String")]
@@ -118,7 +126,11 @@ pub enum EvidenceFile {
 #[serde(deny_unknown_fields)]
 pub struct ItemFile {
     /// Kebab-case id, unique within the whole checklist.
-    #[schemars(required, with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: Option<Spanned<String>>,
     /// The question, as asked (plain text).
     #[schemars(required, with = "String")]

@@ -47,13 +47,14 @@ pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>)
     problems.extend(inheritance(doc.get_mut()));
     let schema = generate(SchemaKind::Checklist);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
-    let file: file::ChecklistFile = match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
-        Ok(file) => file,
-        Err(e) => {
-            problems.push(serde_error(&e));
-            return (None, sorted(problems));
-        }
-    };
+    let file: file::ChecklistFile =
+        match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
+            Ok(file) => file,
+            Err(e) => {
+                problems.push(serde_error(&e));
+                return (None, sorted(problems));
+            }
+        };
     let (checklist, more) = validate::validate(&file, origin);
     problems.extend(more);
     (checklist, sorted(problems))
@@ -95,7 +96,10 @@ fn inheritance(doc: &mut DeTable<'_>) -> Vec<Diagnostic> {
         problems.push(
             Diagnostic::error(
                 "extends-unsupported",
-                format!("`{}` is not supported by this version of weigh", key.get_ref()),
+                format!(
+                    "`{}` is not supported by this version of weigh",
+                    key.get_ref()
+                ),
             )
             .at(key.span())
             .label("checklist inheritance comes in a later version")
@@ -116,7 +120,10 @@ pub fn rename(text: &str, new_id: &str) -> crate::error::Result<String> {
         ));
     }
     let doc = DeTable::parse(text).map_err(|e| {
-        crate::error::Error::usage(format!("cannot parse the checklist: {}", e.message()), "report this as a bug")
+        crate::error::Error::usage(
+            format!("cannot parse the checklist: {}", e.message()),
+            "report this as a bug",
+        )
     })?;
     let span = doc
         .get_ref()
@@ -124,6 +131,15 @@ pub fn rename(text: &str, new_id: &str) -> crate::error::Result<String> {
         .and_then(|c| c.get_ref().as_table())
         .and_then(|c| c.get("id"))
         .map(toml::Spanned::span)
-        .ok_or_else(|| crate::error::Error::usage("the checklist has no `[checklist].id`", "report this as a bug"))?;
-    Ok(format!("{}\"{new_id}\"{}", &text[..span.start], &text[span.end..]))
+        .ok_or_else(|| {
+            crate::error::Error::usage(
+                "the checklist has no `[checklist].id`",
+                "report this as a bug",
+            )
+        })?;
+    Ok(format!(
+        "{}\"{new_id}\"{}",
+        &text[..span.start],
+        &text[span.end..]
+    ))
 }

@@ -10,10 +10,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::file::{
-    ChecklistFile, DimensionFile, EvidenceFile, ItemFile, KindFile, OptionFile, ReadinessFile, WhenFile,
+    ChecklistFile, DimensionFile, EvidenceFile, ItemFile, KindFile, OptionFile, ReadinessFile,
+    WhenFile,
 };
 use super::model::{
-    same_label, Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
+    Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
+    same_label,
 };
 use crate::diag::Diagnostic;
 use crate::num::round9;
@@ -83,7 +85,10 @@ impl Validator {
     fn meta(&mut self, file: &ChecklistFile) -> Option<Meta> {
         let meta = file.checklist.as_ref()?.get_ref();
         let id = meta.id.as_ref().map(|id| self.id(id, "checklist"));
-        let title = meta.title.as_ref().map(|t| self.non_empty(t, "checklist.title"));
+        let title = meta
+            .title
+            .as_ref()
+            .map(|t| self.non_empty(t, "checklist.title"));
         let version = meta.version.as_ref().map(|v| self.semver(v));
         let description = meta.description.as_ref().map(|d| d.get_ref().clone());
         Some((id?, title?, version?, description))
@@ -92,10 +97,13 @@ impl Validator {
     fn semver(&mut self, version: &Spanned<String>) -> String {
         if semver::Version::parse(version.get_ref()).is_err() {
             self.push(
-                Diagnostic::error("invalid-version", format!("`{}` is not a semantic version", version.get_ref()))
-                    .at(version.span())
-                    .label("expected MAJOR.MINOR.PATCH")
-                    .help("write a semantic version such as \"1.0.0\""),
+                Diagnostic::error(
+                    "invalid-version",
+                    format!("`{}` is not a semantic version", version.get_ref()),
+                )
+                .at(version.span())
+                .label("expected MAJOR.MINOR.PATCH")
+                .help("write a semantic version such as \"1.0.0\""),
             );
         }
         version.get_ref().clone()
@@ -104,10 +112,13 @@ impl Validator {
     fn id(&mut self, id: &Spanned<String>, what: &str) -> String {
         if !is_kebab_id(id.get_ref()) {
             self.push(
-                Diagnostic::error("invalid-id", format!("the {what} id `{}` is not kebab-case", id.get_ref()))
-                    .at(id.span())
-                    .label("expected lowercase letters and digits joined by single dashes")
-                    .help(format!("try `{}`", suggest_id(id.get_ref()))),
+                Diagnostic::error(
+                    "invalid-id",
+                    format!("the {what} id `{}` is not kebab-case", id.get_ref()),
+                )
+                .at(id.span())
+                .label("expected lowercase letters and digits joined by single dashes")
+                .help(format!("try `{}`", suggest_id(id.get_ref()))),
             );
         }
         id.get_ref().clone()
@@ -136,10 +147,13 @@ impl Validator {
             );
         } else if n < min || n > max {
             self.push(
-                Diagnostic::error("out-of-range", format!("{what} is {n}, outside {min}..={max}"))
-                    .at(value.span())
-                    .label(format!("expected {min} to {max}"))
-                    .help(format!("use a number from {min} to {max}")),
+                Diagnostic::error(
+                    "out-of-range",
+                    format!("{what} is {n}, outside {min}..={max}"),
+                )
+                .at(value.span())
+                .label(format!("expected {min} to {max}"))
+                .help(format!("use a number from {min} to {max}")),
             );
         }
         n
@@ -150,16 +164,27 @@ impl Validator {
         let Some(file) = file else { return r };
         let f = file.get_ref();
         let percent = |v: &mut Self, x: &Option<Spanned<f64>>, name: &str, default: f64| {
-            x.as_ref().map_or(default, |x| v.number(x, &format!("readiness.{name}"), 0.0, 100.0))
+            x.as_ref().map_or(default, |x| {
+                v.number(x, &format!("readiness.{name}"), 0.0, 100.0)
+            })
         };
         r.ready = percent(self, &f.ready, "ready", r.ready);
         r.conditional = percent(self, &f.conditional, "conditional", r.conditional);
-        r.dimension_floor = percent(self, &f.dimension_floor, "dimension_floor", r.dimension_floor);
+        r.dimension_floor = percent(
+            self,
+            &f.dimension_floor,
+            "dimension_floor",
+            r.dimension_floor,
+        );
         if let Some(d) = &f.disagreement {
             r.disagreement = self.disagreement(d);
         }
         if r.ready < r.conditional {
-            let span = f.ready.as_ref().or(f.conditional.as_ref()).map_or(file.span(), Spanned::span);
+            let span = f
+                .ready
+                .as_ref()
+                .or(f.conditional.as_ref())
+                .map_or(file.span(), Spanned::span);
             self.push(
                 Diagnostic::error(
                     "ready-below-conditional",
@@ -197,13 +222,23 @@ impl Validator {
         out
     }
 
-    fn dimension(&mut self, file: &DimensionFile, seen: &mut HashMap<String, Range<usize>>) -> Option<Dimension> {
+    fn dimension(
+        &mut self,
+        file: &DimensionFile,
+        seen: &mut HashMap<String, Range<usize>>,
+    ) -> Option<Dimension> {
         let id = file.id.as_ref().map(|id| self.id(id, "dimension"));
         if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span)) {
             self.unique(seen, id, span, "dimension");
         }
-        let title = file.title.as_ref().map(|t| self.non_empty(t, "the dimension title"));
-        let weight = file.weight.as_ref().map_or(1.0, |w| self.number(w, "weight", 0.0, MAX_WEIGHT));
+        let title = file
+            .title
+            .as_ref()
+            .map(|t| self.non_empty(t, "the dimension title"));
+        let weight = file
+            .weight
+            .as_ref()
+            .map_or(1.0, |w| self.number(w, "weight", 0.0, MAX_WEIGHT));
         let items = file
             .items
             .iter()
@@ -219,7 +254,13 @@ impl Validator {
         })
     }
 
-    fn unique(&mut self, seen: &mut HashMap<String, Range<usize>>, id: &str, span: Range<usize>, what: &str) {
+    fn unique(
+        &mut self,
+        seen: &mut HashMap<String, Range<usize>>,
+        id: &str,
+        span: Range<usize>,
+        what: &str,
+    ) {
         if let Some(first) = seen.get(id) {
             let (line, _) = (first.start, 0);
             self.push(
@@ -240,7 +281,10 @@ impl Validator {
             self.unique(&mut seen, id, span, "item");
             self.item_ids = seen;
         }
-        let question = file.question.as_ref().map(|q| self.non_empty(q, "the question"));
+        let question = file
+            .question
+            .as_ref()
+            .map(|q| self.non_empty(q, "the question"));
         let kind_file = file.kind.as_ref()?;
         self.foreign_keys(file, *kind_file.get_ref());
         let kind = self.kind(file, kind_file);
@@ -255,9 +299,17 @@ impl Validator {
             weight,
             gate,
             max_age_days,
-            evidence_required: file.evidence.as_ref().is_some_and(|e| *e.get_ref() == EvidenceFile::Required),
+            evidence_required: file
+                .evidence
+                .as_ref()
+                .is_some_and(|e| *e.get_ref() == EvidenceFile::Required),
             na_allowed: file.na_allowed.as_ref().is_some_and(|n| *n.get_ref()),
-            references: file.references.iter().flat_map(|r| r.get_ref()).map(|r| r.get_ref().clone()).collect(),
+            references: file
+                .references
+                .iter()
+                .flat_map(|r| r.get_ref())
+                .map(|r| r.get_ref().clone())
+                .collect(),
             when: None,
         })
     }
@@ -274,10 +326,13 @@ impl Validator {
         let days = *m.get_ref();
         if !(1..=36500).contains(&days) {
             self.push(
-                Diagnostic::error("out-of-range", format!("max_age_days is {days}, outside 1..=36500"))
-                    .at(m.span())
-                    .label("expected a whole number of days from 1 to 36500")
-                    .help("use e.g. 90 for a fact that should be re-checked every quarter"),
+                Diagnostic::error(
+                    "out-of-range",
+                    format!("max_age_days is {days}, outside 1..=36500"),
+                )
+                .at(m.span())
+                .label("expected a whole number of days from 1 to 36500")
+                .help("use e.g. 90 for a fact that should be re-checked every quarter"),
             );
             return None;
         }
@@ -287,23 +342,50 @@ impl Validator {
     /// Keys that belong to another kind (`levels` on a `number`) are errors.
     fn foreign_keys(&mut self, file: &ItemFile, kind: KindFile) {
         let keys: [(&str, Option<Range<usize>>, &[KindFile]); 8] = [
-            ("levels", file.levels.as_ref().map(Spanned::span), &[KindFile::Scale]),
-            ("options", file.options.as_ref().map(Spanned::span), &[KindFile::Choice]),
-            ("unit", file.unit.as_ref().map(Spanned::span), &[KindFile::Number]),
-            ("best", file.best.as_ref().map(Spanned::span), &[KindFile::Number]),
-            ("worst", file.worst.as_ref().map(Spanned::span), &[KindFile::Number]),
+            (
+                "levels",
+                file.levels.as_ref().map(Spanned::span),
+                &[KindFile::Scale],
+            ),
+            (
+                "options",
+                file.options.as_ref().map(Spanned::span),
+                &[KindFile::Choice],
+            ),
+            (
+                "unit",
+                file.unit.as_ref().map(Spanned::span),
+                &[KindFile::Number],
+            ),
+            (
+                "best",
+                file.best.as_ref().map(Spanned::span),
+                &[KindFile::Number],
+            ),
+            (
+                "worst",
+                file.worst.as_ref().map(Spanned::span),
+                &[KindFile::Number],
+            ),
             ("weight", file.weight.as_ref().map(Spanned::span), SCORED),
             ("gate", file.gate.as_ref().map(Spanned::span), SCORED),
-            ("max_age_days", file.max_age_days.as_ref().map(Spanned::span), SCORED),
+            (
+                "max_age_days",
+                file.max_age_days.as_ref().map(Spanned::span),
+                SCORED,
+            ),
         ];
         for (key, span, kinds) in keys {
             if let Some(span) = span {
                 if !kinds.contains(&kind) {
                     self.push(
-                        Diagnostic::error("key-not-for-kind", format!("`{key}` does not belong on a `{}` item", kind_name(kind)))
-                            .at(span)
-                            .label(format!("`{key}` is for {}", kinds_names(kinds)))
-                            .help(format!("remove `{key}`, or change `kind`")),
+                        Diagnostic::error(
+                            "key-not-for-kind",
+                            format!("`{key}` does not belong on a `{}` item", kind_name(kind)),
+                        )
+                        .at(span)
+                        .label(format!("`{key}` is for {}", kinds_names(kinds)))
+                        .help(format!("remove `{key}`, or change `kind`")),
                     );
                 }
             }
@@ -313,10 +395,13 @@ impl Validator {
     fn missing(&mut self, file: &ItemFile, key: &str, kind: &Spanned<KindFile>) {
         let span = file.id.as_ref().map_or(kind.span(), Spanned::span);
         self.push(
-            Diagnostic::error("missing-key", format!("a `{}` item needs `{key}`", kind_name(*kind.get_ref())))
-                .at(span)
-                .label(format!("this item has no `{key}`"))
-                .help(format!("add `{key} = …` to the item")),
+            Diagnostic::error(
+                "missing-key",
+                format!("a `{}` item needs `{key}`", kind_name(*kind.get_ref())),
+            )
+            .at(span)
+            .label(format!("this item has no `{key}`"))
+            .help(format!("add `{key} = …` to the item")),
         );
     }
 
@@ -363,10 +448,17 @@ impl Validator {
             let text = self.non_empty(label, &format!("a {what}"));
             if seen.iter().any(|s| same_label(s, &text)) {
                 self.push(
-                    Diagnostic::error(if what == "level" { "duplicate-level" } else { "duplicate-label" }, format!("duplicate {what} \"{}\"", text.trim()))
-                        .at(label.span())
-                        .label("already listed (case and surrounding spaces are ignored)")
-                        .help(format!("each {what} must differ from the others")),
+                    Diagnostic::error(
+                        if what == "level" {
+                            "duplicate-level"
+                        } else {
+                            "duplicate-label"
+                        },
+                        format!("duplicate {what} \"{}\"", text.trim()),
+                    )
+                    .at(label.span())
+                    .label("already listed (case and surrounding spaces are ignored)")
+                    .help(format!("each {what} must differ from the others")),
                 );
             }
             seen.push(text);
@@ -384,12 +476,19 @@ impl Validator {
             );
             return None;
         }
-        let labels: Vec<Spanned<String>> = options.get_ref().iter().filter_map(|o| o.get_ref().label.clone()).collect();
+        let labels: Vec<Spanned<String>> = options
+            .get_ref()
+            .iter()
+            .filter_map(|o| o.get_ref().label.clone())
+            .collect();
         self.labels(&labels, "label");
         let mut out = Vec::new();
         for option in options.get_ref() {
             let o = option.get_ref();
-            let score = o.score.as_ref().map(|s| self.number(s, "an option's score", 0.0, 1.0));
+            let score = o
+                .score
+                .as_ref()
+                .map(|s| self.number(s, "an option's score", 0.0, 1.0));
             if let (Some(label), Some(score)) = (&o.label, score) {
                 out.push(ChoiceOption {
                     label: label.get_ref().clone(),
@@ -402,25 +501,42 @@ impl Validator {
     }
 
     fn number_kind(&mut self, file: &ItemFile, kind: &Spanned<KindFile>) -> Option<Kind> {
-        for (key, present) in [("unit", file.unit.is_some()), ("best", file.best.is_some()), ("worst", file.worst.is_some())] {
+        for (key, present) in [
+            ("unit", file.unit.is_some()),
+            ("best", file.best.is_some()),
+            ("worst", file.worst.is_some()),
+        ] {
             if !present {
                 self.missing(file, key, kind);
             }
         }
         let unit = file.unit.as_ref().map(|u| self.non_empty(u, "the unit"));
-        let best = file.best.as_ref().map(|b| self.number(b, "best", -MAX_BOUND, MAX_BOUND));
-        let worst = file.worst.as_ref().map(|w| self.number(w, "worst", -MAX_BOUND, MAX_BOUND));
-        if let (Some(b), Some(w), Some(span)) = (best, worst, file.best.as_ref().map(Spanned::span)) {
+        let best = file
+            .best
+            .as_ref()
+            .map(|b| self.number(b, "best", -MAX_BOUND, MAX_BOUND));
+        let worst = file
+            .worst
+            .as_ref()
+            .map(|w| self.number(w, "worst", -MAX_BOUND, MAX_BOUND));
+        if let (Some(b), Some(w), Some(span)) = (best, worst, file.best.as_ref().map(Spanned::span))
+        {
             if b == w {
                 self.push(
                     Diagnostic::error("best-equals-worst", format!("best and worst are both {b}"))
                         .at(span)
                         .label("no value could score between 0 and 1")
-                        .help("make `best` the value that scores 1 and `worst` the one that scores 0"),
+                        .help(
+                            "make `best` the value that scores 1 and `worst` the one that scores 0",
+                        ),
                 );
             }
         }
-        Some(Kind::Number { unit: unit?, best: best?, worst: worst? })
+        Some(Kind::Number {
+            unit: unit?,
+            best: best?,
+            worst: worst?,
+        })
     }
 
     fn gate(&mut self, file: &ItemFile, kind: &Kind) -> Option<Gate> {
@@ -429,39 +545,75 @@ impl Validator {
         match (kind, gate.get_ref()) {
             (Kind::Text, _) => None,
             (Kind::YesNo, toml::Value::Boolean(true)) => Some(Gate::Yes),
-            (Kind::YesNo, _) => self.bad_gate(span, "a yes_no gate can only be `true`", "write `gate = true`, or remove the gate"),
-            (Kind::Scale { levels }, toml::Value::Integer(n)) => self.level_gate(span, *n, levels.len()),
-            (Kind::Scale { levels }, _) => self.bad_gate(span, "a scale gate is a level index", &format!("write an integer from 0 to {}", levels.len() - 1)),
+            (Kind::YesNo, _) => self.bad_gate(
+                span,
+                "a yes_no gate can only be `true`",
+                "write `gate = true`, or remove the gate",
+            ),
+            (Kind::Scale { levels }, toml::Value::Integer(n)) => {
+                self.level_gate(span, *n, levels.len())
+            }
+            (Kind::Scale { levels }, _) => self.bad_gate(
+                span,
+                "a scale gate is a level index",
+                &format!("write an integer from 0 to {}", levels.len() - 1),
+            ),
             (Kind::Choice { options }, v @ (toml::Value::Integer(_) | toml::Value::Float(_))) => {
                 self.score_gate(span, as_f64(v), options)
             }
-            (Kind::Choice { .. }, _) => self.bad_gate(span, "a choice gate is a minimum option score", "write a number such as `gate = 0.5`"),
+            (Kind::Choice { .. }, _) => self.bad_gate(
+                span,
+                "a choice gate is a minimum option score",
+                "write a number such as `gate = 0.5`",
+            ),
             (Kind::Number { .. }, toml::Value::Table(t)) => self.range_gate(span, t),
-            (Kind::Number { .. }, _) => self.bad_gate(span, "a number gate is a range", "write `gate = { min = X }`, `{ max = Y }` or both"),
+            (Kind::Number { .. }, _) => self.bad_gate(
+                span,
+                "a number gate is a range",
+                "write `gate = { min = X }`, `{ max = Y }` or both",
+            ),
         }
     }
 
     fn bad_gate(&mut self, span: Range<usize>, message: &str, help: &str) -> Option<Gate> {
-        self.push(Diagnostic::error("invalid-gate", message).at(span).label("wrong gate for this kind").help(help));
+        self.push(
+            Diagnostic::error("invalid-gate", message)
+                .at(span)
+                .label("wrong gate for this kind")
+                .help(help),
+        );
         None
     }
 
     fn unreachable(&mut self, span: Range<usize>, message: String, help: String) -> Option<Gate> {
-        self.push(Diagnostic::error("unreachable-gate", message).at(span).label("no answer could pass this gate").help(help));
+        self.push(
+            Diagnostic::error("unreachable-gate", message)
+                .at(span)
+                .label("no answer could pass this gate")
+                .help(help),
+        );
         None
     }
 
     fn level_gate(&mut self, span: Range<usize>, n: i64, levels: usize) -> Option<Gate> {
         match usize::try_from(n) {
             Ok(level) if level < levels => Some(Gate::MinLevel(level)),
-            _ => self.unreachable(span, format!("gate level {n} does not exist"), format!("levels are numbered 0 to {}", levels - 1)),
+            _ => self.unreachable(
+                span,
+                format!("gate level {n} does not exist"),
+                format!("levels are numbered 0 to {}", levels - 1),
+            ),
         }
     }
 
     fn score_gate(&mut self, span: Range<usize>, x: f64, options: &[ChoiceOption]) -> Option<Gate> {
         let highest = options.iter().map(|o| o.score).fold(0.0, f64::max);
         if !x.is_finite() || x < 0.0 || round9(x) > round9(highest) {
-            return self.unreachable(span, format!("gate {x} is outside 0..={highest}, the option scores"), format!("use a score no higher than the best option's, {highest}"));
+            return self.unreachable(
+                span,
+                format!("gate {x} is outside 0..={highest}, the option scores"),
+                format!("use a score no higher than the best option's, {highest}"),
+            );
         }
         Some(Gate::MinScore(x))
     }
@@ -470,15 +622,35 @@ impl Validator {
         let bound = |key: &str| table.get(key).map(as_f64);
         let (min, max) = (bound("min"), bound("max"));
         if min.is_none() && max.is_none() {
-            return self.bad_gate(span, "a number gate needs `min` or `max`", "write `gate = { min = X }`, `{ max = Y }` or both");
+            return self.bad_gate(
+                span,
+                "a number gate needs `min` or `max`",
+                "write `gate = { min = X }`, `{ max = Y }` or both",
+            );
         }
-        if [min, max].into_iter().flatten().any(|b| !b.is_finite() || b.abs() > MAX_BOUND) {
-            self.push(Diagnostic::error("out-of-range", "gate bounds must be finite and within ±1e15").at(span.clone()).label("bound out of range").help("use finite bounds"));
+        if [min, max]
+            .into_iter()
+            .flatten()
+            .any(|b| !b.is_finite() || b.abs() > MAX_BOUND)
+        {
+            self.push(
+                Diagnostic::error(
+                    "out-of-range",
+                    "gate bounds must be finite and within ±1e15",
+                )
+                .at(span.clone())
+                .label("bound out of range")
+                .help("use finite bounds"),
+            );
             return None;
         }
         if let (Some(lo), Some(hi)) = (min, max) {
             if lo > hi {
-                return self.unreachable(span, format!("gate min {lo} is above max {hi}"), "swap `min` and `max`".into());
+                return self.unreachable(
+                    span,
+                    format!("gate min {lo} is above max {hi}"),
+                    "swap `min` and `max`".into(),
+                );
             }
         }
         Some(Gate::Range { min, max })
@@ -493,9 +665,15 @@ impl Validator {
             .flat_map(|d| d.get_ref().items.iter().flatten())
             .map(Spanned::get_ref)
             .collect();
-        let order: Vec<&str> = raw.iter().filter_map(|i| i.id.as_ref().map(|id| id.get_ref().as_str())).collect();
-        let kinds: HashMap<String, Kind> =
-            dimensions.iter().flat_map(|d| d.items.iter()).map(|i| (i.id.clone(), i.kind.clone())).collect();
+        let order: Vec<&str> = raw
+            .iter()
+            .filter_map(|i| i.id.as_ref().map(|id| id.get_ref().as_str()))
+            .collect();
+        let kinds: HashMap<String, Kind> = dimensions
+            .iter()
+            .flat_map(|d| d.items.iter())
+            .map(|i| (i.id.clone(), i.kind.clone()))
+            .collect();
         let mut resolved: HashMap<String, When> = HashMap::new();
         for item in &raw {
             if let (Some(id), Some(when)) = (&item.id, &item.when) {
@@ -509,28 +687,68 @@ impl Validator {
         }
     }
 
-    fn when(&mut self, id: &str, when: &Spanned<WhenFile>, order: &[&str], kinds: &HashMap<String, Kind>) -> Option<When> {
+    fn when(
+        &mut self,
+        id: &str,
+        when: &Spanned<WhenFile>,
+        order: &[&str],
+        kinds: &HashMap<String, Kind>,
+    ) -> Option<When> {
         let w = when.get_ref();
         let controller = w.item.as_ref()?;
         let name = controller.get_ref().as_str();
         if name == id {
-            self.push(Diagnostic::error("when-self", format!("item `{id}` depends on itself")).at(controller.span()).label("an item cannot control itself").help("name an earlier `choice` or `yes_no` item"));
+            self.push(
+                Diagnostic::error("when-self", format!("item `{id}` depends on itself"))
+                    .at(controller.span())
+                    .label("an item cannot control itself")
+                    .help("name an earlier `choice` or `yes_no` item"),
+            );
             return None;
         }
         let Some(position) = order.iter().position(|o| *o == name) else {
-            let help = did_you_mean(name, order.iter().copied()).unwrap_or_else(|| "name an earlier `choice` or `yes_no` item by its id".into());
-            self.push(Diagnostic::error("unknown-controller", format!("`when` names unknown item `{name}`")).at(controller.span()).label("no item has this id").help(help));
+            let help = did_you_mean(name, order.iter().copied())
+                .unwrap_or_else(|| "name an earlier `choice` or `yes_no` item by its id".into());
+            self.push(
+                Diagnostic::error(
+                    "unknown-controller",
+                    format!("`when` names unknown item `{name}`"),
+                )
+                .at(controller.span())
+                .label("no item has this id")
+                .help(help),
+            );
             return None;
         };
-        if order.iter().position(|o| *o == id).is_some_and(|own| position > own) {
-            self.push(Diagnostic::error("controller-after-dependent", format!("controller `{name}` comes after `{id}`")).at(controller.span()).label("the controller must be asked first").help(format!("move `{name}` above `{id}` in the checklist")));
+        if order
+            .iter()
+            .position(|o| *o == id)
+            .is_some_and(|own| position > own)
+        {
+            self.push(
+                Diagnostic::error(
+                    "controller-after-dependent",
+                    format!("controller `{name}` comes after `{id}`"),
+                )
+                .at(controller.span())
+                .label("the controller must be asked first")
+                .help(format!("move `{name}` above `{id}` in the checklist")),
+            );
         }
         let kind = kinds.get(name)?;
         let condition = self.condition(when, kind, name)?;
-        Some(When { item: name.to_string(), condition })
+        Some(When {
+            item: name.to_string(),
+            condition,
+        })
     }
 
-    fn condition(&mut self, when: &Spanned<WhenFile>, kind: &Kind, name: &str) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        when: &Spanned<WhenFile>,
+        kind: &Kind,
+        name: &str,
+    ) -> Option<Condition> {
         let w = when.get_ref();
         let span = when.span();
         match (kind, &w.any_of, &w.is) {
@@ -545,12 +763,31 @@ impl Validator {
             (Kind::Choice { options }, Some(labels), None) => self.labels_in(labels, options, name),
             (Kind::YesNo, None, Some(is)) => Some(Condition::Is(*is.get_ref())),
             (Kind::YesNo, Some(labels), None) => {
-                self.push(Diagnostic::error("when-mismatch", format!("`{name}` is a yes_no item; `in` is for choice controllers")).at(labels.span()).label("use `is` here").help("write `is = true` or `is = false`"));
+                self.push(
+                    Diagnostic::error(
+                        "when-mismatch",
+                        format!("`{name}` is a yes_no item; `in` is for choice controllers"),
+                    )
+                    .at(labels.span())
+                    .label("use `is` here")
+                    .help("write `is = true` or `is = false`"),
+                );
                 None
             }
             (Kind::Choice { options }, None, Some(is)) => {
                 let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
-                self.push(Diagnostic::error("when-mismatch", format!("`{name}` is a choice item; `is` is for yes_no controllers")).at(is.span()).label("use `in` here").help(format!("write `in = [...]` with labels from {}", one_of(&labels))));
+                self.push(
+                    Diagnostic::error(
+                        "when-mismatch",
+                        format!("`{name}` is a choice item; `is` is for yes_no controllers"),
+                    )
+                    .at(is.span())
+                    .label("use `in` here")
+                    .help(format!(
+                        "write `in = [...]` with labels from {}",
+                        one_of(&labels)
+                    )),
+                );
                 None
             }
             (other, _, _) => {
@@ -561,19 +798,43 @@ impl Validator {
         }
     }
 
-    fn labels_in(&mut self, labels: &Spanned<Vec<Spanned<String>>>, options: &[ChoiceOption], name: &str) -> Option<Condition> {
+    fn labels_in(
+        &mut self,
+        labels: &Spanned<Vec<Spanned<String>>>,
+        options: &[ChoiceOption],
+        name: &str,
+    ) -> Option<Condition> {
         if labels.get_ref().is_empty() {
-            self.push(Diagnostic::error("empty-in", "`in` lists no labels").at(labels.span()).label("the item could never apply").help("list at least one of the controller's labels"));
+            self.push(
+                Diagnostic::error("empty-in", "`in` lists no labels")
+                    .at(labels.span())
+                    .label("the item could never apply")
+                    .help("list at least one of the controller's labels"),
+            );
             return None;
         }
         let names: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
         let mut out = Vec::new();
         for label in labels.get_ref() {
-            match options.iter().find(|o| same_label(&o.label, label.get_ref())) {
+            match options
+                .iter()
+                .find(|o| same_label(&o.label, label.get_ref()))
+            {
                 Some(option) => out.push(option.label.clone()),
                 None => {
-                    let help = did_you_mean(label.get_ref(), names.iter().copied()).unwrap_or_else(|| format!("the labels of `{name}` are {}", one_of(&names)));
-                    self.push(Diagnostic::error("unknown-label", format!("`{name}` has no option \"{}\"", label.get_ref())).at(label.span()).label("not one of the controller's labels").help(help));
+                    let help =
+                        did_you_mean(label.get_ref(), names.iter().copied()).unwrap_or_else(|| {
+                            format!("the labels of `{name}` are {}", one_of(&names))
+                        });
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-label",
+                            format!("`{name}` has no option \"{}\"", label.get_ref()),
+                        )
+                        .at(label.span())
+                        .label("not one of the controller's labels")
+                        .help(help),
+                    );
                 }
             }
         }
@@ -587,16 +848,35 @@ impl Validator {
         if self.problems.iter().any(Diagnostic::is_error) {
             return;
         }
-        if !dimensions.iter().flat_map(|d| d.items.iter()).any(Item::is_scored) {
-            self.push(Diagnostic::error("no-scored-item", "the checklist has no scored item").at(span.clone()).label("nothing here could be scored").help("add an item of kind yes_no, scale, choice or number"));
+        if !dimensions
+            .iter()
+            .flat_map(|d| d.items.iter())
+            .any(Item::is_scored)
+        {
+            self.push(
+                Diagnostic::error("no-scored-item", "the checklist has no scored item")
+                    .at(span.clone())
+                    .label("nothing here could be scored")
+                    .help("add an item of kind yes_no, scale, choice or number"),
+            );
         }
         if !dimensions.is_empty() && dimensions.iter().all(|d| d.weight == 0.0) {
-            self.push(Diagnostic::error("zero-dimension-weights", "every dimension has weight 0").at(span).label("no overall score could be computed").help("give at least one dimension a weight above 0"));
+            self.push(
+                Diagnostic::error("zero-dimension-weights", "every dimension has weight 0")
+                    .at(span)
+                    .label("no overall score could be computed")
+                    .help("give at least one dimension a weight above 0"),
+            );
         }
     }
 }
 
-const SCORED: &[KindFile] = &[KindFile::YesNo, KindFile::Scale, KindFile::Choice, KindFile::Number];
+const SCORED: &[KindFile] = &[
+    KindFile::YesNo,
+    KindFile::Scale,
+    KindFile::Choice,
+    KindFile::Number,
+];
 
 fn kind_name(kind: KindFile) -> &'static str {
     match kind {
@@ -621,15 +901,26 @@ fn as_f64(value: &toml::Value) -> f64 {
     }
 }
 
-
 /// Whether `id` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn suggest_id(id: &str) -> String {
     let lowered = id.to_lowercase();
-    let parts: Vec<&str> = lowered.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() { "my-id".into() } else { parts.join("-") }
+    let parts: Vec<&str> = lowered
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "my-id".into()
+    } else {
+        parts.join("-")
+    }
 }

@@ -69,26 +69,63 @@ pub fn run(command: ChecklistCommand) -> Result<u8, Error> {
 }
 
 fn list() -> Result<u8, Error> {
+    let finder = super::finder(None)?;
+    let default = finder
+        .project
+        .as_ref()
+        .map_or(builtin::DEFAULT_ID.to_string(), |p| {
+            p.default_checklist.clone()
+        });
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(["id", "version", "items", "title", "source"]);
-    for b in builtin::all() {
-        let Some(c) = builtin::load(b.id) else { continue };
-        let default = if b.id == builtin::DEFAULT_ID { " (default)" } else { "" };
-        t.add_row([
-            format!("{}{default}", c.id),
-            c.version.clone(),
-            c.items().count().to_string(),
-            weigh::text::escape_control(&c.title),
-            c.origin.to_string(),
-        ]);
+    let mut code = exit::OK;
+    for listed in finder.list()? {
+        let loaded = match &listed.path {
+            Some(path) => weigh::locate::from_path(path),
+            None => finder_builtin(&listed.id),
+        };
+        let mut id = listed.id.clone();
+        if id == default {
+            id.push_str(" (default)");
+        }
+        let source = match (&listed.path, listed.shadows) {
+            (Some(p), true) => format!("{} (shadows the built-in)", p.display()),
+            (Some(p), false) => p.display().to_string(),
+            (None, true) => "builtin (shadowed by the project)".into(),
+            (None, false) => "builtin".into(),
+        };
+        match loaded {
+            Ok(c) => t.add_row([
+                id,
+                c.version.clone(),
+                c.items().count().to_string(),
+                weigh::text::escape_control(&c.title),
+                source,
+            ]),
+            Err(e) => {
+                super::report_error(&e);
+                code = code.max(e.exit_code());
+                t.add_row([
+                    id,
+                    "-".into(),
+                    "-".into(),
+                    "(invalid: see above)".into(),
+                    source,
+                ])
+            }
+        };
     }
     fsx::write_output(None, &format!("{t}\n"))?;
-    Ok(exit::OK)
+    Ok(code)
+}
+
+fn finder_builtin(id: &str) -> Result<checklist::Checklist, Error> {
+    weigh::locate::Finder::default().find(id)
 }
 
 fn show(args: &ShowArgs) -> Result<u8, Error> {
-    let c = weigh::locate::checklist(&args.checklist)?;
+    let c = super::finder(None)?.find(&args.checklist)?;
     let text = match args.format {
         Format::Table => weigh::show::table(&c, None),
         Format::Markdown => weigh::show::markdown(&c),
@@ -103,11 +140,21 @@ fn validate(paths: &[PathBuf]) -> u8 {
     let mut code = exit::OK;
     for path in paths {
         let outcome = fsx::read_text(path).and_then(|text| {
-            checklist::load_str(&path.display().to_string(), &text, Origin::Path(path.clone()))
-                .map_err(|r| Error::Invalid(Box::new(r)))
+            checklist::load_str(
+                &path.display().to_string(),
+                &text,
+                Origin::Path(path.clone()),
+            )
+            .map_err(|r| Error::Invalid(Box::new(r)))
         });
         match outcome {
-            Ok(c) => super::warn(&format!("{}: ok ({} {}, {} items)\n", path.display(), c.id, c.version, c.items().count())),
+            Ok(c) => super::warn(&format!(
+                "{}: ok ({} {}, {} items)\n",
+                path.display(),
+                c.id,
+                c.version,
+                c.items().count()
+            )),
             Err(e) => {
                 super::report_error(&e);
                 code = code.max(e.exit_code());

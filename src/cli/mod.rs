@@ -1,6 +1,10 @@
 //! Command-line arguments (clap derive) and dispatch; one module per subcommand.
 
+mod answer;
 mod checklist;
+mod common;
+mod init;
+mod report;
 mod schema;
 
 use std::io::Write;
@@ -20,6 +24,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/.
+    Init,
+    /// Record one answer from a script.
+    Answer(answer::AnswerArgs),
+    /// The readiness report: verdict, scores, gates, actions.
+    Report(report::ReportArgs),
     /// List, show, validate and export checklists.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
@@ -44,7 +54,11 @@ pub fn main() -> u8 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::INVALID } else { exit::OK };
+            return if e.use_stderr() {
+                exit::INVALID
+            } else {
+                exit::OK
+            };
         }
     };
     match run(cli) {
@@ -58,9 +72,24 @@ pub fn main() -> u8 {
 
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
+        Command::Init => init::run(),
+        Command::Answer(args) => answer::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
     }
+}
+
+/// A checklist finder for the project around `near` (an assessment file), else the working
+/// directory.
+pub fn finder(near: Option<&std::path::Path>) -> Result<weigh::locate::Finder, Error> {
+    let start = match near.and_then(std::path::Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    Ok(weigh::locate::Finder::new(weigh::project::discover(
+        &start,
+    )?))
 }
 
 /// Prints an error to stderr, with colour where the terminal takes it.
@@ -71,6 +100,22 @@ pub fn report_error(e: &Error) {
         other => format!("{other}\n"),
     };
     let _ = err.write_all(text.as_bytes());
+}
+
+/// Writes a result to stdout (colour stripped off a non-terminal) or to a file (never styled).
+pub fn print(path: Option<&std::path::Path>, text: &str) -> Result<(), Error> {
+    match path.filter(|p| *p != std::path::Path::new("-")) {
+        Some(path) => weigh::fsx::write_atomic(
+            path,
+            anstream::adapter::strip_str(text).to_string().as_bytes(),
+        ),
+        None => {
+            let mut out = anstream::stdout();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", "write", e))
+        }
+    }
 }
 
 /// Prints warnings (diagnostics that do not fail the command) to stderr.

@@ -17,12 +17,21 @@ pub struct SchemaArgs {
 pub enum Which {
     /// Checklist files.
     Checklist,
+    /// Assessment files.
+    Assessment,
+    /// The JSON report.
+    Report,
+    /// weigh.toml.
+    Project,
 }
 
 /// Prints the schema.
 pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
     let kind = match args.which {
         Which::Checklist => SchemaKind::Checklist,
+        Which::Assessment => SchemaKind::Assessment,
+        Which::Report => SchemaKind::Report,
+        Which::Project => SchemaKind::Project,
     };
     weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;
     Ok(exit::OK)

@@ -1,9 +1,30 @@
 //! Scoring (SPEC §4): a pure function from a checklist, an assessment and a report time to a
 //! [`Scorecard`]. No I/O, no clock: the report time is a parameter.
+//!
+//! The steps, one module each: which items apply ([`applicability`]), where each answer sits
+//! on its item's axis ([`value`]), the consensus and disagreement among assessors
+//! ([`consensus`]), each item's result ([`item`], [`gate`]), dimension and overall scores
+//! ([`aggregate`]), the verdict ([`verdict`]) and the actions ([`actions`]).
+
+pub mod actions;
+pub mod aggregate;
+pub mod applicability;
+pub mod consensus;
+pub mod gate;
+pub mod item;
+pub mod value;
+pub mod verdict;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 
-use crate::assessment::Assessment;
+use crate::assessment::{Answer, Assessment};
 use crate::checklist::Checklist;
 
 /// The verdict, first rule that holds (SPEC §4).
@@ -86,22 +107,26 @@ pub struct ItemScore {
     pub dimension: String,
     /// Whether the item applies (its `when` holds, transitively).
     pub applicable: bool,
-    /// Whether anyone answered it (a value or N/A).
+    /// Whether anyone answered it (a value or N/A). Describes the answers even when the item
+    /// does not apply (they are then ignored for everything else).
     pub answered: bool,
-    /// Whether it is N/A (every answer is N/A).
+    /// Whether it is N/A (answered, and every answer is N/A); like `answered`, set even when
+    /// the item does not apply.
     pub na: bool,
     /// The consensus score 0-1, or `None` when unanswered, N/A, `text` or not applicable.
     pub score: Option<f64>,
     /// Index into `Assessment::answers` of the consensus answer, when there is one
-    /// (for `text`: the newest value answer).
+    /// (for `text`: the newest value answer). Set even when the item does not apply, so reports
+    /// can show the ignored answer; `score` and the flags below are then unset.
     pub consensus: Option<usize>,
     /// Rule 1 fires for this item.
     pub gate_failed: bool,
     /// The consensus answer is older than `max_age_days`.
     pub stale: bool,
-    /// Value answers' scores spread by `disagreement` or more, or N/A mixed with values.
+    /// Value answers' scores spread by `disagreement` or more, or N/A mixed with values (for
+    /// `text` items only the latter).
     pub disagreement: bool,
-    /// An answer to an `evidence = "required"` item has no evidence.
+    /// A value answer to an applicable `evidence = "required"` item has no evidence.
     pub missing_evidence: bool,
 }
 
@@ -166,8 +191,73 @@ impl Action {
     }
 }
 
+/// Every answer to each item, with its index in `Assessment::answers`, in file order.
+type AnswersByItem<'a> = HashMap<&'a str, Vec<(usize, &'a Answer)>>;
+
 /// Scores an assessment against a checklist at a report time. Answers in `assessment.unfit`
-/// are ignored; every answer in `assessment.answers` fits the checklist.
-pub fn score(_checklist: &Checklist, _assessment: &Assessment, _as_of: Timestamp) -> Scorecard {
-    todo!("implemented by the scoring engine")
+/// are ignored; every answer in `assessment.answers` fits the checklist (one that does not fit
+/// its item's kind is ignored too, rather than trusted).
+pub fn score(checklist: &Checklist, assessment: &Assessment, as_of: Timestamp) -> Scorecard {
+    let items = score_items(checklist, &group_answers(&assessment.answers), as_of);
+    let dimensions = score_dimensions(checklist, &items);
+    let overall = aggregate::overall(checklist, &dimensions);
+    let pairs: Vec<actions::Pair> = checklist.items().zip(&items).collect();
+    let totals = aggregate::tally(pairs.iter().copied());
+    Scorecard {
+        as_of,
+        verdict: verdict::decide(&checklist.readiness, &items, &dimensions, overall),
+        overall,
+        coverage: totals.coverage(),
+        unanswered: totals.unanswered,
+        actions: actions::list(&pairs, &dimensions, overall),
+        dimensions,
+        items,
+    }
+}
+
+fn group_answers(answers: &[Answer]) -> AnswersByItem<'_> {
+    let mut by_item = AnswersByItem::new();
+    for (index, answer) in answers.iter().enumerate() {
+        by_item
+            .entry(answer.item.as_str())
+            .or_default()
+            .push((index, answer));
+    }
+    by_item
+}
+
+/// Every item's result, in checklist order.
+fn score_items(checklist: &Checklist, answers: &AnswersByItem, as_of: Timestamp) -> Vec<ItemScore> {
+    let applies = applicability::applicability(checklist, answers);
+    let context = item::Context {
+        readiness: &checklist.readiness,
+        as_of,
+    };
+    let items = checklist
+        .dimensions
+        .iter()
+        .flat_map(|d| d.items.iter().map(move |i| (d, i)));
+    items
+        .zip(applies)
+        .map(|((dimension, it), applies)| {
+            let answers = answers.get(it.id.as_str()).map_or(&[][..], Vec::as_slice);
+            item::score_item(it, &dimension.id, applies, answers, context)
+        })
+        .collect()
+}
+
+/// Every dimension's result, in checklist order; `items` are all item results in checklist order.
+fn score_dimensions(checklist: &Checklist, items: &[ItemScore]) -> Vec<DimensionScore> {
+    let mut rest = items;
+    let mut dimensions = Vec::with_capacity(checklist.dimensions.len());
+    for dimension in &checklist.dimensions {
+        let (own, next) = rest.split_at(dimension.items.len().min(rest.len()));
+        dimensions.push(aggregate::score_dimension(
+            dimension,
+            own,
+            &checklist.readiness,
+        ));
+        rest = next;
+    }
+    dimensions
 }

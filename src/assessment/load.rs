@@ -1,0 +1,566 @@
+//! Reading an assessment file: TOML syntax, structure (schema-driven), then meaning, including
+//! whether each answer fits the loaded checklist (SPEC §3, "Fitting the checklist").
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use jiff::Timestamp;
+use toml::Spanned;
+use toml::de::DeTable;
+use toml::value::Datetime;
+
+use super::file::{AnswerFile, AssessmentFile, CandidateFile};
+use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
+use crate::checklist::model::same_label;
+use crate::checklist::{Checklist, Item, Kind};
+use crate::diag::Diagnostic;
+use crate::schema::{SchemaKind, generate};
+use crate::text::{did_you_mean, one_of};
+
+/// Parses the text into the raw file types, reporting syntax and structural problems.
+pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
+    let (mut doc, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Diagnostic> = errors.iter().map(crate::checklist::syntax_error).collect();
+    if !problems.is_empty() {
+        return (None, problems);
+    }
+    let schema = generate(SchemaKind::Assessment);
+    problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
+    match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
+        Ok(file) => (Some(file), problems),
+        Err(e) => {
+            let d = Diagnostic::error("invalid-structure", e.message().trim().to_string())
+                .help("compare the file with `weigh schema assessment`");
+            problems.push(match e.span() {
+                Some(span) => d.at(span),
+                None => d,
+            });
+            (None, problems)
+        }
+    }
+}
+
+/// The checklist id the file names, if it names one.
+pub fn checklist_id(file: &AssessmentFile) -> Option<&str> {
+    let meta = file.assessment.as_ref()?.get_ref();
+    meta.checklist.as_ref().map(|c| c.get_ref().as_str())
+}
+
+/// Builds the assessment from a structurally checked file and the checklist it names.
+pub fn validate(
+    file: &AssessmentFile,
+    checklist: &Checklist,
+) -> (Option<Assessment>, Vec<Diagnostic>) {
+    let mut v = Validator::default();
+    v.schema_version(file);
+    let meta = file.assessment.as_ref().and_then(|m| v.meta(m, checklist));
+    let candidate = file
+        .candidate
+        .as_ref()
+        .and_then(|c| v.candidate(c.get_ref()));
+    let drifted = meta
+        .as_ref()
+        .is_some_and(|m| m.2.as_ref().is_some_and(|d| *d != checklist.digest));
+    let (answers, unfit) = v.answers(file, checklist, drifted);
+    if drifted {
+        if let Some((_, version, _, _)) = &meta {
+            v.drift_warning(version, checklist, &answers, &unfit);
+        }
+    }
+    if v.problems.iter().any(Diagnostic::is_error) {
+        return (None, v.sorted());
+    }
+    let (Some((id, version, digest, created)), Some(candidate)) = (meta, candidate) else {
+        return (None, v.sorted());
+    };
+    let assessment = Assessment {
+        checklist: id,
+        checklist_version: version,
+        checklist_digest: digest,
+        created,
+        candidate,
+        answers: canonical_order(answers, checklist),
+        unfit,
+    };
+    (Some(assessment), v.sorted())
+}
+
+/// Sorts answers as the canonical form does: checklist order, then assessor by code point.
+pub fn canonical_order(mut answers: Vec<Answer>, checklist: &Checklist) -> Vec<Answer> {
+    answers.sort_by(|a, b| {
+        let pa = checklist.position(&a.item).unwrap_or(usize::MAX);
+        let pb = checklist.position(&b.item).unwrap_or(usize::MAX);
+        pa.cmp(&pb).then_with(|| a.by.cmp(&b.by))
+    });
+    answers
+}
+
+/// Spans of comments other than a `#:schema` first line (weigh does not keep them).
+pub fn comments(text: &str) -> Vec<Range<usize>> {
+    toml_parser::Source::new(text)
+        .lex()
+        .filter(|t| t.kind() == toml_parser::lexer::TokenKind::Comment)
+        .map(|t| t.span().start()..t.span().end())
+        .filter(|span| !(span.start == 0 && text[span.clone()].starts_with("#:schema")))
+        .collect()
+}
+
+type Meta = (String, String, Option<String>, Timestamp);
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator {
+    fn sorted(mut self) -> Vec<Diagnostic> {
+        self.problems
+            .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        self.problems
+    }
+
+    fn schema_version(&mut self, file: &AssessmentFile) {
+        if let Some(v) = &file.schema_version {
+            if *v.get_ref() != 1 {
+                self.problems.push(
+                    Diagnostic::error(
+                        "unsupported-schema-version",
+                        format!("schema_version {} is not supported", v.get_ref()),
+                    )
+                    .at(v.span())
+                    .label("this weigh reads schema_version 1")
+                    .help("upgrade weigh"),
+                );
+            }
+        }
+    }
+
+    fn meta(
+        &mut self,
+        meta: &Spanned<super::file::MetaFile>,
+        checklist: &Checklist,
+    ) -> Option<Meta> {
+        let m = meta.get_ref();
+        let id = m.checklist.as_ref()?;
+        if *id.get_ref() != checklist.id {
+            self.problems.push(
+                Diagnostic::error(
+                    "checklist-mismatch",
+                    format!(
+                        "this assessment is for checklist `{}`, not `{}`",
+                        id.get_ref(),
+                        checklist.id
+                    ),
+                )
+                .at(id.span())
+                .label("the file's checklist")
+                .help(format!(
+                    "pass --checklist with the file's checklist, `{}`",
+                    id.get_ref()
+                )),
+            );
+        }
+        let created = m
+            .created
+            .as_ref()
+            .and_then(|c| self.timestamp(c, "created"));
+        Some((
+            id.get_ref().clone(),
+            m.checklist_version.as_ref()?.get_ref().clone(),
+            m.checklist_digest.as_ref().map(|d| d.get_ref().clone()),
+            created?,
+        ))
+    }
+
+    fn timestamp(&mut self, dt: &Spanned<Datetime>, key: &str) -> Option<Timestamp> {
+        let value = dt.get_ref();
+        if value.offset.is_none() || value.date.is_none() || value.time.is_none() {
+            self.problems.push(
+                Diagnostic::error("local-datetime", format!("`{key}` has no time-zone offset"))
+                    .at(dt.span())
+                    .label("a local date or time is ambiguous")
+                    .help("add Z (UTC) or an offset, e.g. 2026-11-28T20:05:00Z"),
+            );
+            return None;
+        }
+        match value.to_string().parse::<Timestamp>() {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.problems.push(
+                    Diagnostic::error(
+                        "invalid-datetime",
+                        format!("`{key}` is not a valid date-time: {e}"),
+                    )
+                    .at(dt.span())
+                    .help("write an RFC 3339 date-time such as 2026-11-28T20:05:00Z"),
+                );
+                None
+            }
+        }
+    }
+
+    fn candidate(&mut self, c: &CandidateFile) -> Option<Candidate> {
+        let name = c.name.as_ref()?;
+        let name = self.name(name, "candidate.name")?;
+        let facts = c
+            .facts
+            .as_ref()
+            .map(|f| facts(f.get_ref()))
+            .unwrap_or_default();
+        Some(Candidate {
+            name,
+            model: c
+                .model
+                .as_ref()
+                .map(|m| m.get_ref().clone())
+                .filter(|m| !m.is_empty()),
+            revision: c
+                .revision
+                .as_ref()
+                .map(|r| r.get_ref().clone())
+                .filter(|r| !r.is_empty()),
+            facts,
+        })
+    }
+
+    /// A name: non-empty after trimming, no control characters.
+    fn name(&mut self, name: &Spanned<String>, key: &str) -> Option<String> {
+        let trimmed = name.get_ref().trim();
+        let problem = if trimmed.is_empty() {
+            Some("is empty")
+        } else if trimmed.chars().any(char::is_control) {
+            Some("contains control characters")
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => {
+                self.problems.push(
+                    Diagnostic::error("invalid-name", format!("`{key}` {problem}"))
+                        .at(name.span())
+                        .help("write a name on one line, without control characters"),
+                );
+                None
+            }
+            None => Some(trimmed.to_string()),
+        }
+    }
+
+    fn answers(
+        &mut self,
+        file: &AssessmentFile,
+        checklist: &Checklist,
+        drifted: bool,
+    ) -> (Vec<Answer>, Vec<Answer>) {
+        let mut fit: BTreeMap<(String, String), (Answer, Range<usize>)> = BTreeMap::new();
+        let mut unfit = Vec::new();
+        for raw in file.answers.iter().flatten() {
+            let Some((answer, fits)) = self.answer(raw.get_ref(), checklist, drifted) else {
+                continue;
+            };
+            if !fits {
+                unfit.push(answer);
+                continue;
+            }
+            let key = (answer.item.clone(), answer.by.clone());
+            if let Some((earlier, _)) = fit.get(&key) {
+                self.duplicate(raw.span(), &answer, earlier);
+                if earlier.at > answer.at {
+                    continue;
+                }
+            }
+            fit.insert(key, (answer, raw.span()));
+        }
+        (fit.into_values().map(|(a, _)| a).collect(), unfit)
+    }
+
+    fn duplicate(&mut self, span: Range<usize>, answer: &Answer, earlier: &Answer) {
+        let kept = if earlier.at > answer.at {
+            "the earlier block, which is newer"
+        } else {
+            "this block, the newer one"
+        };
+        self.problems.push(
+            Diagnostic::warning(
+                "duplicate-answer",
+                format!("two answers to `{}` by {}", answer.item, answer.by),
+            )
+            .at(span.start..span.start)
+            .label("another block answers the same item as the same assessor")
+            .help(format!("weigh keeps {kept}; `weigh fmt` removes the other")),
+        );
+    }
+
+    /// Converts one answer; `None` when it is broken whatever the checklist. The bool says
+    /// whether it fits the checklist; when the checklist has not drifted a misfit is an error.
+    fn answer(
+        &mut self,
+        a: &AnswerFile,
+        checklist: &Checklist,
+        drifted: bool,
+    ) -> Option<(Answer, bool)> {
+        let item_id = a.item.as_ref()?;
+        let by = self.name(a.by.as_ref()?, "by");
+        let at = a.at.as_ref().and_then(|at| self.timestamp(at, "at"));
+        let value = self.presence(a)?;
+        let mut misfits = Vec::new();
+        let converted = match checklist.item(item_id.get_ref()) {
+            None => {
+                misfits.push(unknown_item(item_id, checklist));
+                raw_value(&value)
+            }
+            Some(item) => fit_value(item, &value, &mut misfits),
+        };
+        let answer = Answer {
+            item: item_id.get_ref().clone(),
+            by: by?,
+            value: converted,
+            at: at?,
+            note: a
+                .note
+                .as_ref()
+                .map(|n| n.get_ref().clone())
+                .filter(|n| !n.is_empty()),
+            evidence: a
+                .evidence
+                .iter()
+                .flat_map(|e| e.get_ref())
+                .map(|e| e.get_ref().clone())
+                .filter(|e| !e.is_empty())
+                .collect(),
+        };
+        let fits = misfits.is_empty();
+        if !drifted {
+            self.problems.extend(misfits);
+        }
+        Some((answer, fits))
+    }
+
+    /// Exactly one of `value` and `na = true`.
+    fn presence(&mut self, a: &AnswerFile) -> Option<Presence> {
+        let na = a.na.as_ref().filter(|n| *n.get_ref());
+        match (&a.value, na) {
+            (Some(v), None) => Some(Presence::Value(v.clone())),
+            (None, Some(n)) => Some(Presence::Na(n.span())),
+            (Some(v), Some(_)) => {
+                self.problems.push(
+                    Diagnostic::error("value-and-na", "an answer has both `value` and `na = true`")
+                        .at(v.span())
+                        .label("choose one")
+                        .help("remove `value` if the item does not apply, or `na` if it does"),
+                );
+                None
+            }
+            (None, None) => {
+                let span = a.item.as_ref().map_or(0..0, Spanned::span);
+                self.problems.push(
+                    Diagnostic::error(
+                        "missing-value",
+                        "an answer has neither `value` nor `na = true`",
+                    )
+                    .at(span)
+                    .label("this answer has no value")
+                    .help("add `value = …`, or `na = true` if the item does not apply"),
+                );
+                None
+            }
+        }
+    }
+
+    fn drift_warning(
+        &mut self,
+        version: &str,
+        checklist: &Checklist,
+        answers: &[Answer],
+        unfit: &[Answer],
+    ) {
+        let unanswered = checklist
+            .items()
+            .filter(|i| i.is_scored() && !answers.iter().any(|a| a.item == i.id))
+            .count();
+        let ignored = if unfit.is_empty() {
+            "every answer still fits".to_string()
+        } else {
+            let items: Vec<&str> = unfit.iter().map(|a| a.item.as_str()).collect();
+            format!(
+                "{} answer(s) no longer fit and are ignored ({})",
+                unfit.len(),
+                items.join(", ")
+            )
+        };
+        self.problems.push(
+            Diagnostic::warning("checklist-changed", format!("the checklist changed from version {version} to {} since this file was written; {ignored}; {unanswered} item(s) have no answers", checklist.version))
+                .help("answer the new items; answers that no longer fit are kept in the file unchanged"),
+        );
+    }
+}
+
+enum Presence {
+    Value(Spanned<toml::Value>),
+    Na(Range<usize>),
+}
+
+fn unknown_item(id: &Spanned<String>, checklist: &Checklist) -> Diagnostic {
+    let help = did_you_mean(id.get_ref(), checklist.items().map(|i| i.id.as_str()))
+        .unwrap_or_else(|| format!("`weigh checklist show {}` lists the items", checklist.id));
+    Diagnostic::error(
+        "unknown-item",
+        format!(
+            "checklist `{}` has no item `{}`",
+            checklist.id,
+            id.get_ref()
+        ),
+    )
+    .at(id.span())
+    .label("no such item")
+    .help(help)
+}
+
+/// A value kept as written, for answers that do not fit (they are written back unchanged).
+fn raw_value(value: &Presence) -> AnswerValue {
+    match value {
+        Presence::Na(_) => AnswerValue::Na,
+        Presence::Value(v) => match v.get_ref() {
+            toml::Value::Boolean(b) => AnswerValue::Bool(*b),
+            toml::Value::Integer(i) => AnswerValue::Int(*i),
+            toml::Value::Float(f) => AnswerValue::Float(*f),
+            toml::Value::String(s) => AnswerValue::Text(s.clone()),
+            other => AnswerValue::Text(other.to_string()),
+        },
+    }
+}
+
+/// Converts a value for an item, pushing a diagnostic for each way it does not fit.
+fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> AnswerValue {
+    let v = match value {
+        Presence::Na(span) => {
+            if !item.na_allowed {
+                misfits.push(
+                    Diagnostic::error(
+                        "na-not-allowed",
+                        format!("`{}` cannot be not applicable", item.id),
+                    )
+                    .at(span.clone())
+                    .label("na_allowed is false for this item")
+                    .help(format!("answer it: {}", accepts(item))),
+                );
+            }
+            return AnswerValue::Na;
+        }
+        Presence::Value(v) => v,
+    };
+    match convert(item, v.get_ref()) {
+        Ok(converted) => converted,
+        Err((code, message)) => {
+            misfits.push(
+                Diagnostic::error(code, message)
+                    .at(v.span())
+                    .label(format!("expected {}", accepts(item)))
+                    .help(format!("`{}` accepts {}", item.id, accepts(item))),
+            );
+            raw_value(value)
+        }
+    }
+}
+
+fn convert(item: &Item, v: &toml::Value) -> Result<AnswerValue, (&'static str, String)> {
+    let wrong = || {
+        (
+            "wrong-value-type",
+            format!(
+                "`{}` is a {} item; this value is {}",
+                item.id,
+                item.kind.name(),
+                v.type_str()
+            ),
+        )
+    };
+    match (&item.kind, v) {
+        (Kind::YesNo, toml::Value::Boolean(b)) => Ok(AnswerValue::Bool(*b)),
+        (Kind::Scale { levels }, toml::Value::Integer(i)) => {
+            if usize::try_from(*i).is_ok_and(|l| l < levels.len()) {
+                Ok(AnswerValue::Int(*i))
+            } else {
+                Err((
+                    "level-out-of-range",
+                    format!(
+                        "level {i} does not exist; `{}` has levels 0 to {}",
+                        item.id,
+                        levels.len() - 1
+                    ),
+                ))
+            }
+        }
+        (Kind::Choice { options }, toml::Value::String(s)) => options
+            .iter()
+            .find(|o| same_label(&o.label, s))
+            .map(|o| AnswerValue::Text(o.label.clone()))
+            .ok_or_else(|| {
+                (
+                    "unknown-label",
+                    format!("`{}` has no option \"{s}\"", item.id),
+                )
+            }),
+        (Kind::Number { .. }, toml::Value::Integer(i)) => Ok(AnswerValue::Int(*i)),
+        (Kind::Number { .. }, toml::Value::Float(f)) if f.is_finite() => Ok(AnswerValue::Float(*f)),
+        (Kind::Number { .. }, toml::Value::Float(_)) => {
+            Err(("not-finite", format!("`{}` needs a finite number", item.id)))
+        }
+        (Kind::Text, toml::Value::String(s)) if !s.trim().is_empty() => {
+            Ok(AnswerValue::Text(s.clone()))
+        }
+        (Kind::Text, toml::Value::String(_)) => Err((
+            "empty-text",
+            format!("the answer to `{}` is empty", item.id),
+        )),
+        _ => Err(wrong()),
+    }
+}
+
+/// What an item accepts, for error messages: levels, labels, unit and range.
+pub fn accepts(item: &Item) -> String {
+    match &item.kind {
+        Kind::YesNo => "yes or no (true or false)".into(),
+        Kind::Scale { levels } => {
+            let listed: Vec<String> = levels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("{i} = {l}"))
+                .collect();
+            format!("a level index: {}", listed.join("; "))
+        }
+        Kind::Choice { options } => {
+            let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+            format!("one of {}", one_of(&labels))
+        }
+        Kind::Number { unit, best, worst } => {
+            format!("a number in {unit} (best {best}, worst {worst})")
+        }
+        Kind::Text => "any non-empty text".into(),
+    }
+}
+
+fn facts(table: &BTreeMap<String, Spanned<toml::Value>>) -> BTreeMap<String, Fact> {
+    table
+        .iter()
+        .filter_map(|(k, v)| fact(v.get_ref()).map(|f| (k.clone(), f)))
+        .collect()
+}
+
+fn fact(v: &toml::Value) -> Option<Fact> {
+    match v {
+        toml::Value::Array(items) => Some(Fact::List(items.iter().filter_map(scalar).collect())),
+        other => scalar(other).map(Fact::Scalar),
+    }
+}
+
+fn scalar(v: &toml::Value) -> Option<Scalar> {
+    Some(match v {
+        toml::Value::Boolean(b) => Scalar::Bool(*b),
+        toml::Value::Integer(i) => Scalar::Int(*i),
+        toml::Value::Float(f) => Scalar::Float(*f),
+        toml::Value::String(s) => Scalar::Text(s.clone()),
+        toml::Value::Datetime(d) => Scalar::Datetime(d.to_string()),
+        _ => return None,
+    })
+}
