@@ -14,7 +14,7 @@ use crate::text::escape_control;
 pub fn escape_inline(text: &str) -> String {
     let text = escape_control(text).replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in text.char_indices() {
         let at_start = i == 0;
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '$' => {
@@ -25,7 +25,7 @@ pub fn escape_inline(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if out.chars().all(|d| d.is_ascii_digit()) && !out.is_empty() => {
+            '.' | ')' if ordered_list_marker(&out, text[i + 1..].chars().next()) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -33,6 +33,14 @@ pub fn escape_inline(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `.` or `)` here would end an ordered-list marker: digits so far, then a space or
+/// the end of the text.
+fn ordered_list_marker(so_far: &str, next: Option<char>) -> bool {
+    !so_far.is_empty()
+        && so_far.chars().all(|d| d.is_ascii_digit())
+        && next.is_none_or(char::is_whitespace)
 }
 
 /// A GFM table cell from plain text: escaped, one line, pipes escaped.
