@@ -27,13 +27,13 @@ pub fn now() -> Result<Timestamp> {
 /// allowed) or a date `YYYY-MM-DD` meaning 00:00:00Z.
 pub fn parse(text: &str) -> Result<Timestamp> {
     let text = text.trim();
-    if text.len() == 10 {
-        if let Ok(date) = text.parse::<Date>() {
-            return date
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .map(|z| z.timestamp())
-                .map_err(|e| bad(text, &e.to_string()));
-        }
+    if text.len() == 10
+        && let Ok(date) = text.parse::<Date>()
+    {
+        return date
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp())
+            .map_err(|e| bad(text, &e.to_string()));
     }
     if text.contains('[') {
         return Err(bad(text, "time-zone annotations are not accepted"));

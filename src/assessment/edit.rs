@@ -38,7 +38,7 @@ pub fn parse_value(item: &Item, text: &str) -> Result<AnswerValue, String> {
 fn scale(levels: &[String], text: &str) -> Option<AnswerValue> {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         let level: usize = text.parse().ok()?;
-        return (level < levels.len()).then(|| AnswerValue::Int(level as i64));
+        return (level < levels.len()).then_some(AnswerValue::Int(level as i64));
     }
     levels
         .iter()

@@ -62,10 +62,8 @@ pub fn validate(
         .as_ref()
         .is_some_and(|m| m.2.as_ref().is_some_and(|d| *d != checklist.digest));
     let (answers, unfit) = v.answers(file, checklist, drifted);
-    if drifted {
-        if let Some((_, version, _, _)) = &meta {
-            v.drift_warning(version, checklist, &answers, &unfit);
-        }
+    if drifted && let Some((_, version, _, _)) = &meta {
+        v.drift_warning(version, checklist, &answers, &unfit);
     }
     if v.problems.iter().any(Diagnostic::is_error) {
         return (None, v.sorted());
@@ -120,18 +118,18 @@ impl Validator {
     }
 
     fn schema_version(&mut self, file: &AssessmentFile) {
-        if let Some(v) = &file.schema_version {
-            if *v.get_ref() != 1 {
-                self.problems.push(
-                    Diagnostic::error(
-                        "unsupported-schema-version",
-                        format!("schema_version {} is not supported", v.get_ref()),
-                    )
-                    .at(v.span())
-                    .label("this weigh reads schema_version 1")
-                    .help("upgrade weigh"),
-                );
-            }
+        if let Some(v) = &file.schema_version
+            && *v.get_ref() != 1
+        {
+            self.problems.push(
+                Diagnostic::error(
+                    "unsupported-schema-version",
+                    format!("schema_version {} is not supported", v.get_ref()),
+                )
+                .at(v.span())
+                .label("this weigh reads schema_version 1")
+                .help("upgrade weigh"),
+            );
         }
     }
 

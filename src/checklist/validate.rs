@@ -67,18 +67,18 @@ impl Validator {
     }
 
     fn schema_version(&mut self, file: &ChecklistFile) {
-        if let Some(version) = &file.schema_version {
-            if *version.get_ref() != 1 {
-                self.push(
-                    Diagnostic::error(
-                        "unsupported-schema-version",
-                        format!("schema_version {} is not supported", version.get_ref()),
-                    )
-                    .at(version.span())
-                    .label("this weigh reads schema_version 1")
-                    .help("upgrade weigh, or write `schema_version = 1`"),
-                );
-            }
+        if let Some(version) = &file.schema_version
+            && *version.get_ref() != 1
+        {
+            self.push(
+                Diagnostic::error(
+                    "unsupported-schema-version",
+                    format!("schema_version {} is not supported", version.get_ref()),
+                )
+                .at(version.span())
+                .label("this weigh reads schema_version 1")
+                .help("upgrade weigh, or write `schema_version = 1`"),
+            );
         }
     }
 
@@ -341,7 +341,7 @@ impl Validator {
 
     /// Keys that belong to another kind (`levels` on a `number`) are errors.
     fn foreign_keys(&mut self, file: &ItemFile, kind: KindFile) {
-        let keys: [(&str, Option<Range<usize>>, &[KindFile]); 8] = [
+        let keys: [KindKey<'_>; 8] = [
             (
                 "levels",
                 file.levels.as_ref().map(Spanned::span),
@@ -376,18 +376,18 @@ impl Validator {
             ),
         ];
         for (key, span, kinds) in keys {
-            if let Some(span) = span {
-                if !kinds.contains(&kind) {
-                    self.push(
-                        Diagnostic::error(
-                            "key-not-for-kind",
-                            format!("`{key}` does not belong on a `{}` item", kind_name(kind)),
-                        )
-                        .at(span)
-                        .label(format!("`{key}` is for {}", kinds_names(kinds)))
-                        .help(format!("remove `{key}`, or change `kind`")),
-                    );
-                }
+            if let Some(span) = span
+                && !kinds.contains(&kind)
+            {
+                self.push(
+                    Diagnostic::error(
+                        "key-not-for-kind",
+                        format!("`{key}` does not belong on a `{}` item", kind_name(kind)),
+                    )
+                    .at(span)
+                    .label(format!("`{key}` is for {}", kinds_names(kinds)))
+                    .help(format!("remove `{key}`, or change `kind`")),
+                );
             }
         }
     }
@@ -520,17 +520,14 @@ impl Validator {
             .as_ref()
             .map(|w| self.number(w, "worst", -MAX_BOUND, MAX_BOUND));
         if let (Some(b), Some(w), Some(span)) = (best, worst, file.best.as_ref().map(Spanned::span))
+            && b == w
         {
-            if b == w {
-                self.push(
-                    Diagnostic::error("best-equals-worst", format!("best and worst are both {b}"))
-                        .at(span)
-                        .label("no value could score between 0 and 1")
-                        .help(
-                            "make `best` the value that scores 1 and `worst` the one that scores 0",
-                        ),
-                );
-            }
+            self.push(
+                Diagnostic::error("best-equals-worst", format!("best and worst are both {b}"))
+                    .at(span)
+                    .label("no value could score between 0 and 1")
+                    .help("make `best` the value that scores 1 and `worst` the one that scores 0"),
+            );
         }
         Some(Kind::Number {
             unit: unit?,
@@ -644,14 +641,14 @@ impl Validator {
             );
             return None;
         }
-        if let (Some(lo), Some(hi)) = (min, max) {
-            if lo > hi {
-                return self.unreachable(
-                    span,
-                    format!("gate min {lo} is above max {hi}"),
-                    "swap `min` and `max`".into(),
-                );
-            }
+        if let (Some(lo), Some(hi)) = (min, max)
+            && lo > hi
+        {
+            return self.unreachable(
+                span,
+                format!("gate min {lo} is above max {hi}"),
+                "swap `min` and `max`".into(),
+            );
         }
         Some(Gate::Range { min, max })
     }
@@ -676,10 +673,10 @@ impl Validator {
             .collect();
         let mut resolved: HashMap<String, When> = HashMap::new();
         for item in &raw {
-            if let (Some(id), Some(when)) = (&item.id, &item.when) {
-                if let Some(w) = self.when(id.get_ref(), when, &order, &kinds) {
-                    resolved.insert(id.get_ref().clone(), w);
-                }
+            if let (Some(id), Some(when)) = (&item.id, &item.when)
+                && let Some(w) = self.when(id.get_ref(), when, &order, &kinds)
+            {
+                resolved.insert(id.get_ref().clone(), w);
             }
         }
         for item in dimensions.iter_mut().flat_map(|d| d.items.iter_mut()) {
@@ -870,6 +867,9 @@ impl Validator {
         }
     }
 }
+
+/// A key, where it is in the file if present, and the kinds it belongs to.
+type KindKey<'a> = (&'a str, Option<Range<usize>>, &'a [KindFile]);
 
 const SCORED: &[KindFile] = &[
     KindFile::YesNo,

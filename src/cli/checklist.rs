@@ -176,13 +176,14 @@ fn export(args: &ExportArgs) -> Result<u8, Error> {
         Some(new) => checklist::rename(found.source, new)?,
         None => found.source.to_string(),
     };
-    if let Some(out) = args.output.as_deref().filter(|p| *p != Path::new("-")) {
-        if out.exists() && !args.force {
-            return Err(Error::usage(
-                format!("{} already exists", out.display()),
-                "choose another file, or pass --force to overwrite it",
-            ));
-        }
+    if let Some(out) = args.output.as_deref().filter(|p| *p != Path::new("-"))
+        && out.exists()
+        && !args.force
+    {
+        return Err(Error::usage(
+            format!("{} already exists", out.display()),
+            "choose another file, or pass --force to overwrite it",
+        ));
     }
     fsx::write_output(args.output.as_deref(), &text)?;
     Ok(exit::OK)
