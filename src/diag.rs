@@ -179,7 +179,10 @@ fn quoted_lines(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
     let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mut last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if last > first && text.as_bytes()[last - 1] == b'\r' && end < last {
+        last -= 1;
+    }
     let mut out = String::new();
     let (mut new_start, mut new_end) = (0, 0);
     for (i, c) in text[first..last].char_indices() {

@@ -55,8 +55,10 @@ pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>)
                 return (None, sorted(problems));
             }
         };
-    let (checklist, more) = validate::validate(&file, origin);
+    let structure_broken = problems.iter().any(Diagnostic::is_error);
+    let (checklist, more) = validate::validate(&file, origin, structure_broken);
     problems.extend(more);
+    let checklist = checklist.filter(|_| !problems.iter().any(Diagnostic::is_error));
     (checklist, sorted(problems))
 }
 

@@ -25,14 +25,19 @@ const MAX_WEIGHT: f64 = 1e6;
 const MAX_BOUND: f64 = 1e15;
 
 /// Validates a structurally checked file; returns the checklist when there is no error.
-pub fn validate(file: &ChecklistFile, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>) {
+/// `structure_broken` says the structural check found errors (and may have dropped parts).
+pub fn validate(
+    file: &ChecklistFile,
+    origin: Origin,
+    structure_broken: bool,
+) -> (Option<Checklist>, Vec<Diagnostic>) {
     let mut v = Validator::default();
     v.schema_version(file);
     let meta = v.meta(file);
     let readiness = v.readiness(file.readiness.as_ref());
     let mut dimensions = v.dimensions(file);
     v.whens(file, &mut dimensions);
-    v.whole(&dimensions, file);
+    v.whole(file, structure_broken);
     if v.problems.iter().any(Diagnostic::is_error) {
         return (None, v.problems);
     }
@@ -179,7 +184,8 @@ impl Validator {
         if let Some(d) = &f.disagreement {
             r.disagreement = self.disagreement(d);
         }
-        if r.ready < r.conditional {
+        let valid = |x: f64| x.is_finite() && (0.0..=100.0).contains(&x);
+        if valid(r.ready) && valid(r.conditional) && r.ready < r.conditional {
             let span = f
                 .ready
                 .as_ref()
@@ -261,12 +267,11 @@ impl Validator {
         span: Range<usize>,
         what: &str,
     ) {
-        if let Some(first) = seen.get(id) {
-            let (line, _) = (first.start, 0);
+        if seen.contains_key(id) {
             self.push(
                 Diagnostic::error("duplicate-id", format!("duplicate {what} id `{id}`"))
                     .at(span)
-                    .label(format!("already used by an earlier {what} (byte {line})"))
+                    .label(format!("already used by an earlier {what}"))
                     .help(format!("{what} ids must be unique; rename one of them")),
             );
         } else {
@@ -592,10 +597,31 @@ impl Validator {
         None
     }
 
+    /// A gate number that is not finite (`not-finite`) or outside its range (`out-of-range`).
+    fn gate_range(&mut self, span: Range<usize>, message: &str, help: &str) -> Option<Gate> {
+        let code = if message.contains("finite") {
+            "not-finite"
+        } else {
+            "out-of-range"
+        };
+        self.push(
+            Diagnostic::error(code, message)
+                .at(span)
+                .label("not a usable gate")
+                .help(help),
+        );
+        None
+    }
+
     fn level_gate(&mut self, span: Range<usize>, n: i64, levels: usize) -> Option<Gate> {
         match usize::try_from(n) {
             Ok(level) if level < levels => Some(Gate::MinLevel(level)),
-            _ => self.unreachable(
+            Err(_) => self.gate_range(
+                span,
+                &format!("gate level {n} is negative"),
+                &format!("use a level index from 0 to {}", levels - 1),
+            ),
+            Ok(_) => self.unreachable(
                 span,
                 format!("gate level {n} does not exist"),
                 format!("levels are numbered 0 to {}", levels - 1),
@@ -605,7 +631,21 @@ impl Validator {
 
     fn score_gate(&mut self, span: Range<usize>, x: f64, options: &[ChoiceOption]) -> Option<Gate> {
         let highest = options.iter().map(|o| o.score).fold(0.0, f64::max);
-        if !x.is_finite() || x < 0.0 || round9(x) > round9(highest) {
+        if !x.is_finite() {
+            return self.gate_range(
+                span,
+                "a gate must be a finite number",
+                "use an option score from 0 to 1",
+            );
+        }
+        if x < 0.0 {
+            return self.gate_range(
+                span,
+                &format!("gate {x} is negative"),
+                "use an option score from 0 to 1",
+            );
+        }
+        if round9(x) > round9(highest) {
             return self.unreachable(
                 span,
                 format!("gate {x} is outside 0..={highest}, the option scores"),
@@ -625,21 +665,23 @@ impl Validator {
                 "write `gate = { min = X }`, `{ max = Y }` or both",
             );
         }
+        if [min, max].into_iter().flatten().any(|b| !b.is_finite()) {
+            return self.gate_range(
+                span,
+                "gate bounds must be finite numbers",
+                "inf and nan are not allowed; use numbers within ±1e15",
+            );
+        }
         if [min, max]
             .into_iter()
             .flatten()
-            .any(|b| !b.is_finite() || b.abs() > MAX_BOUND)
+            .any(|b| b.abs() > MAX_BOUND)
         {
-            self.push(
-                Diagnostic::error(
-                    "out-of-range",
-                    "gate bounds must be finite and within ±1e15",
-                )
-                .at(span.clone())
-                .label("bound out of range")
-                .help("use finite bounds"),
+            return self.gate_range(
+                span,
+                "gate bounds must lie within ±1e15",
+                "use bounds within ±1e15",
             );
-            return None;
         }
         if let (Some(lo), Some(hi)) = (min, max)
             && lo > hi
@@ -839,17 +881,31 @@ impl Validator {
     }
 
     /// Rules about the checklist as a whole.
-    fn whole(&mut self, dimensions: &[Dimension], file: &ChecklistFile) {
+    /// Judged on the raw file, so that a mistake elsewhere (an item the structural check
+    /// dropped a key from) neither hides these errors nor causes a false one.
+    fn whole(&mut self, file: &ChecklistFile, structure_broken: bool) {
         let span = file.checklist.as_ref().map_or(0..0, Spanned::span);
         let span = span.start..span.start;
-        if self.problems.iter().any(Diagnostic::is_error) {
-            return;
-        }
-        if !dimensions
+        let dimensions: Vec<&DimensionFile> = file
+            .dimensions
             .iter()
-            .flat_map(|d| d.items.iter())
-            .any(Item::is_scored)
-        {
+            .flatten()
+            .map(Spanned::get_ref)
+            .collect();
+        let may_score = dimensions
+            .iter()
+            .flat_map(|d| d.items.iter().flatten())
+            .any(|i| {
+                i.get_ref()
+                    .kind
+                    .as_ref()
+                    .is_none_or(|k| SCORED.contains(k.get_ref()))
+            });
+        let items_dropped = structure_broken
+            && dimensions
+                .iter()
+                .all(|d| d.items.as_ref().is_none_or(Vec::is_empty));
+        if !may_score && !items_dropped {
             self.push(
                 Diagnostic::error("no-scored-item", "the checklist has no scored item")
                     .at(span.clone())
@@ -857,7 +913,8 @@ impl Validator {
                     .help("add an item of kind yes_no, scale, choice or number"),
             );
         }
-        if !dimensions.is_empty() && dimensions.iter().all(|d| d.weight == 0.0) {
+        let zero = |d: &&DimensionFile| d.weight.as_ref().is_some_and(|w| *w.get_ref() == 0.0);
+        if !dimensions.is_empty() && dimensions.iter().all(zero) {
             self.push(
                 Diagnostic::error("zero-dimension-weights", "every dimension has weight 0")
                     .at(span)

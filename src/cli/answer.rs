@@ -145,7 +145,13 @@ fn apply(
         });
     }
     let value = value(args, item)?;
-    if item.evidence_required && !value.is_na() && args.evidence.is_empty() {
+    let evidence: Vec<String> = args
+        .evidence
+        .iter()
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect();
+    if item.evidence_required && !value.is_na() && evidence.is_empty() {
         return Err(Error::usage(
             format!("`{}` requires evidence", item.id),
             "pass --evidence URL|PATH (repeatable) with the answer",

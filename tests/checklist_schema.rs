@@ -1,0 +1,213 @@
+//! The checklist JSON Schema (draft-07): it accepts every built-in checklist, rejects what the
+//! loader rejects structurally, and the copy committed under `schemas/` is the one weigh generates.
+//!
+//! To refresh the committed copy after changing the checklist file types: `WEIGH_BLESS=1 cargo test`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+use weigh::checklist::builtin;
+use weigh::schema::{SchemaKind, generate, to_pretty_json};
+
+fn schema() -> Value {
+    generate(SchemaKind::Checklist).as_value().clone()
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft7::new(&schema()).expect("the generated schema compiles as draft-07")
+}
+
+/// TOML as the JSON an editor's schema validator sees: date-times become RFC 3339 strings.
+fn to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| panic!("{f} has no JSON form"), Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .iter()
+                .map(|(k, v)| (k.clone(), to_json(v)))
+                .collect::<Map<_, _>>(),
+        ),
+    }
+}
+
+fn toml_to_json(text: &str) -> Value {
+    to_json(&toml::from_str::<toml::Value>(text).expect("valid TOML"))
+}
+
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// The first item of the first dimension, for editing a copy of a built-in.
+fn first_item(doc: &mut Value) -> &mut Map<String, Value> {
+    doc["dimension"][0]["item"][0]
+        .as_object_mut()
+        .expect("an item table")
+}
+
+#[test]
+fn schema_is_a_valid_draft7_schema() {
+    let schema = schema();
+    assert!(
+        jsonschema::draft7::meta::is_valid(&schema),
+        "{:?}",
+        jsonschema::draft7::meta::validate(&schema).err()
+    );
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+}
+
+#[test]
+fn builtin_checklists_match_the_schema() {
+    let validator = validator();
+    for b in builtin::all() {
+        let doc = toml_to_json(b.source);
+        let problems = errors(&validator, &doc);
+        assert!(
+            problems.is_empty(),
+            "built-in {}:\n{}",
+            b.id,
+            problems.join("\n")
+        );
+    }
+}
+
+#[test]
+fn unknown_keys_are_rejected() {
+    let validator = validator();
+    for b in builtin::all() {
+        let mut doc = toml_to_json(b.source);
+        first_item(&mut doc).insert("weihgt".into(), Value::from(2));
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: an unknown item key passed",
+            b.id
+        );
+
+        let mut doc = toml_to_json(b.source);
+        doc.as_object_mut()
+            .expect("root table")
+            .insert("colour".into(), Value::from("blue"));
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: an unknown root key passed",
+            b.id
+        );
+    }
+}
+
+#[test]
+fn wrong_types_are_rejected() {
+    let validator = validator();
+    for b in builtin::all() {
+        let mut doc = toml_to_json(b.source);
+        first_item(&mut doc).insert("weight".into(), Value::from("heavy"));
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: weight = \"heavy\" passed",
+            b.id
+        );
+
+        let mut doc = toml_to_json(b.source);
+        first_item(&mut doc).insert("kind".into(), Value::from("slider"));
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: kind = \"slider\" passed",
+            b.id
+        );
+
+        let mut doc = toml_to_json(b.source);
+        doc["schema_version"] = Value::from("1");
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: schema_version = \"1\" passed",
+            b.id
+        );
+
+        let mut doc = toml_to_json(b.source);
+        first_item(&mut doc).remove("question");
+        assert!(
+            !validator.is_valid(&doc),
+            "{}: an item without a question passed",
+            b.id
+        );
+    }
+}
+
+/// Fixtures the loader rejects in its structural (schema-driven) pass are rejected by the schema
+/// too, so editors flag the same mistakes. (`schema_version = 1.0` is left out: JSON has no
+/// float/integer distinction, and draft-07 counts 1.0 as an integer.)
+#[test]
+fn structural_rejections_agree_with_the_schema() {
+    const STRUCTURAL: &[&str] = &[
+        "unknown-key-near-miss.toml",
+        "unknown-key-no-suggestion.toml",
+        "missing-required-key.toml",
+        "missing-schema-version.toml",
+        "missing-checklist-title.toml",
+        "missing-dimension-id.toml",
+        "option-missing-score.toml",
+        "when-missing-item.toml",
+        "wrong-value-type.toml",
+        "wrong-type-dimension-table.toml",
+        "max-age-fractional.toml",
+        "gate-string.toml",
+        "unknown-kind.toml",
+        "unknown-evidence.toml",
+        "extends-unsupported.toml",
+        "three-mistakes.toml",
+    ];
+    let validator = validator();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/invalid");
+    for file in STRUCTURAL {
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
+        assert!(
+            !validator.is_valid(&toml_to_json(&text)),
+            "{file} passed the schema"
+        );
+    }
+}
+
+#[test]
+fn committed_schema_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas")
+        .join(SchemaKind::Checklist.file_name());
+    let fresh = to_pretty_json(&generate(SchemaKind::Checklist));
+    let committed = std::fs::read_to_string(&path).ok();
+    if committed.as_deref() == Some(fresh.as_str()) {
+        return;
+    }
+    if std::env::var_os("WEIGH_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("schemas folder")).expect("create schemas/");
+        std::fs::write(&path, &fresh).expect("write the schema");
+        return;
+    }
+    panic!(
+        "{} is {}; run `WEIGH_BLESS=1 cargo test` to write the fresh copy, and commit it",
+        path.display(),
+        if committed.is_some() {
+            "out of date"
+        } else {
+            "missing"
+        }
+    );
+}
+
+#[test]
+fn committed_schema_parses_as_the_generated_json() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/checklist.schema.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return; // committed_schema_is_up_to_date reports a missing file
+    };
+    let committed: Value = serde_json::from_str(&text).expect("the committed schema is JSON");
+    assert!(jsonschema::draft7::new(&committed).is_ok());
+}
