@@ -166,7 +166,7 @@ fn apply(
             value,
             at,
             note: args.note.clone().filter(|n| !n.is_empty()),
-            evidence: args.evidence.clone(),
+            evidence,
         },
     );
     Ok(format!(
