@@ -176,29 +176,40 @@ fn structural_rejections_agree_with_the_schema() {
     }
 }
 
+/// Every schema weigh generates (checklist, assessment, report, project) is committed under
+/// `schemas/` exactly as `weigh schema KIND` prints it.
 #[test]
-fn committed_schema_is_up_to_date() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("schemas")
-        .join(SchemaKind::Checklist.file_name());
-    let fresh = to_pretty_json(&generate(SchemaKind::Checklist));
-    let committed = std::fs::read_to_string(&path).ok();
-    if committed.as_deref() == Some(fresh.as_str()) {
-        return;
-    }
-    if std::env::var_os("WEIGH_BLESS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().expect("schemas folder")).expect("create schemas/");
-        std::fs::write(&path, &fresh).expect("write the schema");
-        return;
-    }
-    panic!(
-        "{} is {}; run `WEIGH_BLESS=1 cargo test` to write the fresh copy, and commit it",
-        path.display(),
-        if committed.is_some() {
-            "out of date"
-        } else {
-            "missing"
+fn committed_schemas_are_up_to_date() {
+    let mut stale = Vec::new();
+    for kind in SchemaKind::ALL {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("schemas")
+            .join(kind.file_name());
+        let fresh = to_pretty_json(&generate(kind));
+        let committed = std::fs::read_to_string(&path).ok();
+        if committed.as_deref() == Some(fresh.as_str()) {
+            continue;
         }
+        if std::env::var_os("WEIGH_BLESS").is_some_and(|v| v == "1") {
+            std::fs::create_dir_all(path.parent().expect("schemas folder"))
+                .expect("create schemas/");
+            std::fs::write(&path, &fresh).expect("write the schema");
+            continue;
+        }
+        stale.push(format!(
+            "{} is {}",
+            path.display(),
+            if committed.is_some() {
+                "out of date"
+            } else {
+                "missing"
+            }
+        ));
+    }
+    assert!(
+        stale.is_empty(),
+        "{}; run `WEIGH_BLESS=1 cargo test` to write fresh copies, and commit them",
+        stale.join("; ")
     );
 }
 

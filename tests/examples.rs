@@ -1,0 +1,101 @@
+//! The example assessments work from a fresh clone: every format renders, the verdicts are the
+//! ones examples/README.md promises, and the files match the assessment schema.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const EXAMPLES: [(&str, &str); 3] = [
+    ("qwen3-235b-a22b.toml", "ready_with_conditions"),
+    ("deepseek-v3.toml", "not_ready"),
+    ("llama-3.1-405b.toml", "incomplete"),
+];
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+fn report(file: &Path, format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_weigh"))
+        .args([
+            "report",
+            &file.display().to_string(),
+            "--format",
+            format,
+            "--as-of",
+            "2026-11-20",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("weigh runs");
+    assert!(
+        out.status.success(),
+        "{} {format}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "warnings: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn every_example_reports_in_every_format_with_its_documented_verdict() {
+    for (name, verdict) in EXAMPLES {
+        let file = example(name);
+        let json: Value = serde_json::from_str(&report(&file, "json")).expect("JSON");
+        assert_eq!(json["verdict"], verdict, "{name}");
+        let table = report(&file, "table");
+        assert!(
+            table.contains(&verdict.replace('_', " ").to_uppercase()),
+            "{name}: {table}"
+        );
+        let markdown = report(&file, "markdown");
+        assert!(markdown.starts_with("# Readiness report: "), "{name}");
+    }
+}
+
+#[test]
+fn examples_are_marked_as_illustrations() {
+    for (name, _) in EXAMPLES {
+        let text = std::fs::read_to_string(example(name)).unwrap();
+        assert!(
+            text.contains("(illustration)"),
+            "{name} must say it is an illustration in the candidate's name"
+        );
+    }
+}
+
+#[test]
+fn examples_match_the_assessment_schema() {
+    let schema = weigh::schema::generate(weigh::schema::SchemaKind::Assessment);
+    let validator = jsonschema::draft7::new(schema.as_value()).expect("schema compiles");
+    for (name, _) in EXAMPLES {
+        let value: toml::Value =
+            toml::from_str(&std::fs::read_to_string(example(name)).unwrap()).unwrap();
+        let json = to_json(&value);
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+}
+
+fn to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => (*i).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => items.iter().map(to_json).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect(),
+    }
+}
