@@ -77,6 +77,9 @@ struct DropNull;
 
 impl Transform for DropNull {
     fn transform(&mut self, schema: &mut Schema) {
+        if schema.get("default") == Some(&Value::Null) {
+            schema.remove("default");
+        }
         if let Some(Value::Array(types)) = schema.get_mut("type") {
             types.retain(|t| t != "null");
             if types.len() == 1 {

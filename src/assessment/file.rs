@@ -45,7 +45,6 @@ pub struct MetaFile {
     #[schemars(with = "Option<String>")]
     pub checklist_digest: Option<Spanned<String>>,
     /// When the assessment was started: an offset date-time such as `2026-11-28T20:00:00Z`.
-    #[serde(default)]
     #[schemars(required, schema_with = "crate::schema::datetime_schema")]
     pub created: Option<Spanned<Datetime>>,
 }
@@ -88,7 +87,6 @@ pub struct AnswerFile {
     #[schemars(with = "Option<bool>")]
     pub na: Option<Spanned<bool>>,
     /// When the answer was given: an offset date-time such as `2026-11-28T20:05:00Z`.
-    #[serde(default)]
     #[schemars(required, schema_with = "crate::schema::datetime_schema")]
     pub at: Option<Spanned<Datetime>>,
     /// A note on the answer (plain text).
