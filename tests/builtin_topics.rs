@@ -346,3 +346,67 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
         );
     }
 }
+
+/// Words that judge instead of describing: a rubric level made of these alone tells two
+/// assessors nothing they would agree on.
+const ADJECTIVES: &[&str] = &[
+    "good",
+    "bad",
+    "poor",
+    "fair",
+    "excellent",
+    "great",
+    "adequate",
+    "inadequate",
+    "sufficient",
+    "insufficient",
+    "strong",
+    "weak",
+    "high",
+    "low",
+    "medium",
+    "moderate",
+    "acceptable",
+    "unacceptable",
+    "ok",
+    "okay",
+    "very",
+    "somewhat",
+    "limited",
+    "partial",
+    "full",
+    "basic",
+    "advanced",
+    "mature",
+    "immature",
+    "solid",
+    "robust",
+];
+
+#[test]
+fn no_rubric_level_or_option_is_only_adjectives() {
+    let mut offenders = Vec::new();
+    for id in ["open-weight-adoption", "quick-screen"] {
+        for item in load(id).items() {
+            let texts: Vec<&str> = match &item.kind {
+                Kind::Scale { levels } => levels.iter().map(String::as_str).collect(),
+                Kind::Choice { options } => options.iter().map(|o| o.label.as_str()).collect(),
+                _ => continue,
+            };
+            for text in texts {
+                let words: Vec<String> = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                if words.iter().all(|w| ADJECTIVES.contains(&w.as_str())) {
+                    offenders.push(format!("{id}/{}: \"{text}\"", item.id));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "rubric levels that judge instead of describing: {offenders:#?}"
+    );
+}
