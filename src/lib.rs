@@ -24,3 +24,4 @@ pub mod score;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;
+pub mod walk;

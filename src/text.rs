@@ -64,3 +64,36 @@ mod tests {
         assert_eq!(did_you_mean("zzz", ["weight"]), None);
     }
 }
+
+/// A file-name slug: lowercase, each run of characters outside `[a-z0-9]` replaced by `-`, outer
+/// dashes trimmed, `candidate` when empty (SPEC §6).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() {
+        "candidate".into()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_lowercase_dashed_and_never_empty() {
+        assert_eq!(slug("DeepSeek V4"), "deepseek-v4");
+        assert_eq!(slug("  Qwen3--235B (A22B)! "), "qwen3-235b-a22b");
+        assert_eq!(slug("東京"), "candidate");
+        assert_eq!(slug(""), "candidate");
+        assert_eq!(slug("Ünïcode model"), "n-code-model");
+    }
+}

@@ -112,7 +112,8 @@ impl AnswerValue {
 
 impl Assessment {
     /// The answers to one item, in file order.
-    pub fn answers_to<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Answer> + 'a {
+    pub fn answers_to<'a>(&'a self, item: &str) -> impl Iterator<Item = &'a Answer> + 'a {
+        let item = item.to_string();
         self.answers.iter().filter(move |a| a.item == item)
     }
 }

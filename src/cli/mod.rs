@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive) and dispatch; one module per subcommand.
 
 mod answer;
+mod assess;
 mod checklist;
 mod common;
 mod init;
@@ -26,6 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/.
     Init,
+    /// Walk a team through a checklist for a candidate; every answer is saved at once.
+    Assess(assess::AssessArgs),
     /// Record one answer from a script.
     Answer(answer::AnswerArgs),
     /// The readiness report: verdict, scores, gates, actions.
@@ -73,6 +76,7 @@ pub fn main() -> u8 {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Init => init::run(),
+        Command::Assess(args) => assess::run(&args),
         Command::Answer(args) => answer::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Checklist(command) => checklist::run(command),

@@ -1,0 +1,102 @@
+//! Line mode (SPEC §6), for pipes and scripts: one line per item, in the order the walkthrough
+//! asks. A line is `VALUE` (the syntax of `weigh answer`), optionally a TAB and a note, and a TAB
+//! and space-separated evidence; an empty line or `:skip` skips; `:na`, `:back`, `:quit` do what
+//! they say. Prompts go to the `prompts` writer (stderr).
+
+use std::io::{BufRead, Write};
+
+use super::{Details, Input, ItemScreen, Prompter, Stop};
+use crate::assessment::edit::parse_value;
+use crate::assessment::load::accepts;
+use crate::text::escape_control;
+
+/// Reads answers line by line.
+pub struct LinePrompter<R, W> {
+    input: R,
+    prompts: W,
+    line: usize,
+    pending: Details,
+}
+
+impl<R: BufRead, W: Write> LinePrompter<R, W> {
+    /// A prompter reading `input` and writing prompts to `prompts`.
+    pub fn new(input: R, prompts: W) -> Self {
+        LinePrompter {
+            input,
+            prompts,
+            line: 0,
+            pending: Details::default(),
+        }
+    }
+
+    /// How many lines were read.
+    pub fn lines_read(&self) -> usize {
+        self.line
+    }
+
+    fn read(&mut self) -> Result<Option<String>, Stop> {
+        let mut text = String::new();
+        match self.input.read_line(&mut text) {
+            Ok(0) => Ok(None),
+            Ok(_) => {
+                self.line += 1;
+                Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
+            }
+            Err(e) => Err(Stop::Io(e.to_string())),
+        }
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
+    fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+        let _ = writeln!(
+            self.prompts,
+            "{} · {}: {} [{}]",
+            super::screen::progress(screen),
+            screen.item.id,
+            escape_control(&screen.item.question),
+            escape_control(&accepts(screen.item))
+        );
+        let Some(line) = self.read()? else {
+            return Err(Stop::EndOfInput);
+        };
+        let mut fields = line.split('\t');
+        let value = fields.next().unwrap_or_default().trim();
+        let note = fields
+            .next()
+            .map(str::to_string)
+            .filter(|n| !n.trim().is_empty());
+        let evidence = fields
+            .next()
+            .map(|e| e.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default();
+        self.pending = Details { note, evidence };
+        let input =
+            match value {
+                "" | ":skip" => Input::Skip,
+                ":na" => Input::Na,
+                ":back" => Input::Back,
+                ":quit" => Input::Quit,
+                ":refs" => Input::Refs,
+                text => Input::Value(parse_value(screen.item, text).map_err(|message| {
+                    Stop::Invalid {
+                        line: self.line,
+                        message,
+                    }
+                })?),
+            };
+        Ok(input)
+    }
+
+    fn details(&mut self, _screen: &ItemScreen<'_>) -> Result<Details, Stop> {
+        Ok(std::mem::take(&mut self.pending))
+    }
+
+    fn evidence_again(&mut self, _screen: &ItemScreen<'_>) -> Result<Vec<String>, Stop> {
+        Ok(Vec::new())
+    }
+
+    fn message(&mut self, text: &str) {
+        let _ = writeln!(self.prompts, "{text}");
+    }
+}

@@ -1,0 +1,190 @@
+//! What the walk shows for one item: progress, question, guidance, rubric, related facts and,
+//! once this assessor has answered, the others' answers.
+
+use super::session::Session;
+use super::{ItemScreen, Options};
+use crate::assessment::edit;
+use crate::checklist::{Item, Kind};
+use crate::markdown::terminal;
+use crate::report::view::{fact_text, value_text};
+use crate::show::{gate_text, number};
+use crate::text::escape_control;
+
+/// Builds the screen of an item, or `None` when the item no longer exists.
+pub fn build<'s>(session: &'s Session, options: &Options, id: &str) -> Option<ItemScreen<'s>> {
+    let checklist = &session.checklist;
+    let item = checklist.item(id)?;
+    let dimension = checklist.dimension_of(id)?;
+    let shown = super::flow::sequence(
+        checklist,
+        &session.assessment,
+        &session.by,
+        &Options {
+            unanswered: false,
+            ..options.clone()
+        },
+        session.now(),
+    );
+    let position = |ids: &mut dyn Iterator<Item = &Item>| {
+        let ids: Vec<&str> = ids.map(|i| i.id.as_str()).collect();
+        (
+            ids.iter().position(|i| *i == id).map_or(0, |p| p + 1),
+            ids.len(),
+        )
+    };
+    let in_dimension = position(
+        &mut shown
+            .iter()
+            .copied()
+            .filter(|i| dimension.items.iter().any(|d| d.id == i.id)),
+    );
+    let overall = position(&mut shown.iter().copied());
+    let existing = edit::find(&session.assessment, id, &session.by);
+    let others = if existing.is_some() || options.show_others {
+        session
+            .assessment
+            .answers_to(id)
+            .filter(|a| a.by != session.by)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let facts = related_facts(session, item);
+    Some(ItemScreen {
+        item,
+        dimension,
+        in_dimension,
+        overall,
+        existing,
+        others,
+        facts,
+    })
+}
+
+/// Facts whose key shares a word stem (5 letters) with the item's id or question.
+fn related_facts(session: &Session, item: &Item) -> Vec<(String, String)> {
+    let words: Vec<String> = format!("{} {}", item.id, item.question)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 5)
+        .map(|w| w[..5].to_lowercase())
+        .collect();
+    session
+        .assessment
+        .candidate
+        .facts
+        .iter()
+        .filter(|(key, _)| {
+            key.split(|c: char| !c.is_alphanumeric())
+                .any(|k| k.len() >= 5 && words.contains(&k[..5].to_lowercase()))
+        })
+        .map(|(k, v)| (k.clone(), fact_text(v)))
+        .collect()
+}
+
+/// The progress line, e.g. "Safety and content policies 3/12 · overall 17/41".
+pub fn progress(s: &ItemScreen<'_>) -> String {
+    format!(
+        "{} {}/{} · overall {}/{}",
+        escape_control(&s.dimension.title),
+        s.in_dimension.0,
+        s.in_dimension.1,
+        s.overall.0,
+        s.overall.1
+    )
+}
+
+/// The screen as text: progress, question, guidance, rubric, facts, others, wrapped to `width`.
+pub fn render(s: &ItemScreen<'_>, width: usize) -> String {
+    let mut out = format!("\n{}\n", progress(s));
+    out.push_str(&wrap(
+        &format!("[{}] {}", s.item.id, escape_control(&s.item.question)),
+        width,
+    ));
+    if let Some(guidance) = &s.item.guidance {
+        out.push('\n');
+        out.push_str(&wrap(&terminal(guidance), width));
+    }
+    out.push_str(&format!("\n{}\n", rubric(s.item)));
+    for (k, v) in &s.facts {
+        out.push_str(&format!(
+            "fact: {} = {}\n",
+            escape_control(k),
+            escape_control(v)
+        ));
+    }
+    for a in &s.others {
+        out.push_str(&format!(
+            "{} answered {}\n",
+            escape_control(&a.by),
+            escape_control(&value_text(s.item, &a.value))
+        ));
+    }
+    if let Some(a) = s.existing {
+        out.push_str(&format!(
+            "your answer: {}\n",
+            escape_control(&value_text(s.item, &a.value))
+        ));
+    }
+    out
+}
+
+/// The rubric, with the gate and flags.
+pub fn rubric(item: &Item) -> String {
+    let mut lines = Vec::new();
+    match &item.kind {
+        Kind::YesNo => lines.push("Answer yes or no.".to_string()),
+        Kind::Scale { levels } => lines.extend(
+            levels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("  {i}: {}", escape_control(l))),
+        ),
+        Kind::Choice { options } => lines.extend(
+            options
+                .iter()
+                .map(|o| format!("  {} (score {})", escape_control(&o.label), number(o.score))),
+        ),
+        Kind::Number { unit, best, worst } => lines.push(format!(
+            "A number in {} (best {}, worst {}).",
+            escape_control(unit),
+            number(*best),
+            number(*worst)
+        )),
+        Kind::Text => lines.push("Free text (not scored).".into()),
+    }
+    let mut flags = Vec::new();
+    flags.extend(gate_text(item).map(|g| format!("gate: {g}")));
+    if item.evidence_required {
+        flags.push("evidence required".into());
+    }
+    if item.na_allowed {
+        flags.push("N/A allowed".into());
+    }
+    if !flags.is_empty() {
+        lines.push(format!("({})", flags.join(" · ")));
+    }
+    lines.join("\n")
+}
+
+/// Wraps text to `width` columns, keeping paragraphs.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.clamp(30, 120);
+    let mut out = String::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

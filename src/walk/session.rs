@@ -1,0 +1,94 @@
+//! The walk's view of the assessment file: every answer is committed through the Store the
+//! moment it is given, and the in-memory assessment is refreshed from what was written (so
+//! answers other assessors save meanwhile appear too).
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::Details;
+use crate::assessment::store::{self, Loaded, Lookup, NewFile};
+use crate::assessment::{Answer, AnswerValue, Assessment, edit};
+use crate::checklist::Checklist;
+use crate::diag::Report;
+use crate::error::Result;
+
+/// An open assessment file and the assessor walking it.
+pub struct Session {
+    /// The file.
+    pub path: PathBuf,
+    /// How its checklist is found.
+    pub lookup: Lookup,
+    /// The `#:schema` line to write, when the project has schemas.
+    pub schema_line: Option<String>,
+    /// The checklist.
+    pub checklist: Checklist,
+    /// The assessment as last written.
+    pub assessment: Assessment,
+    /// The assessor.
+    pub by: String,
+    /// Answers saved in this session.
+    pub saved: usize,
+    /// Warnings from opening the file.
+    pub warnings: Report,
+    clock: Box<dyn Fn() -> Timestamp>,
+}
+
+impl Session {
+    /// Opens (creating from `new` when missing) an assessment file for an assessor.
+    pub fn open(
+        path: PathBuf,
+        lookup: Lookup,
+        new: Option<&NewFile>,
+        schema_line: Option<String>,
+        by: String,
+        clock: Box<dyn Fn() -> Timestamp>,
+    ) -> Result<Session> {
+        let Loaded {
+            assessment,
+            checklist,
+            warnings,
+        } = store::update(&path, &lookup, new, schema_line.as_deref(), |_, _| Ok(()))?;
+        Ok(Session {
+            path,
+            lookup,
+            schema_line,
+            checklist,
+            assessment,
+            by,
+            saved: 0,
+            warnings,
+            clock,
+        })
+    }
+
+    /// Now, by the session's clock.
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// Commits this assessor's answer to an item, atomically, and refreshes the assessment.
+    pub fn save(&mut self, item: &str, value: AnswerValue, details: Details) -> Result<()> {
+        let answer = Answer {
+            item: item.to_string(),
+            by: self.by.clone(),
+            value,
+            at: self.now(),
+            note: details.note.filter(|n| !n.trim().is_empty()),
+            evidence: details.evidence,
+        };
+        let loaded = store::update(
+            &self.path,
+            &self.lookup,
+            None,
+            self.schema_line.as_deref(),
+            |a, _| {
+                edit::set(a, answer.clone());
+                Ok(())
+            },
+        )?;
+        self.assessment = loaded.assessment;
+        self.saved += 1;
+        Ok(())
+    }
+}

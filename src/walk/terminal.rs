@@ -1,0 +1,223 @@
+//! The terminal prompter: arrow-key selection (inquire) with the rubric visible, a validated
+//! number prompt showing unit, best and worst, free text, and the navigation entries of SPEC §6
+//! at the end of each list. Esc goes back; Ctrl-C stops the walk (everything is already saved).
+
+use std::io::Write;
+
+use inquire::error::InquireError;
+use inquire::validator::Validation;
+use inquire::{Select, Text};
+
+use super::{Details, Input, ItemScreen, Prompter, Stop};
+use crate::assessment::AnswerValue;
+use crate::assessment::edit::parse_value;
+use crate::checklist::Kind;
+use crate::text::escape_control;
+
+const BACK: &str = "← back";
+const SKIP: &str = "→ skip";
+const NA: &str = "∅ not applicable";
+const REFS: &str = "? references";
+const QUIT: &str = "✓ save and quit";
+
+/// Prompts on the terminal through inquire; the screen text goes to stderr.
+#[derive(Debug, Default)]
+pub struct TerminalPrompter;
+
+impl TerminalPrompter {
+    fn width() -> usize {
+        crossterm::terminal::size()
+            .map_or(80, |(w, _)| usize::from(w))
+            .saturating_sub(2)
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+        let mut err = std::io::stderr();
+        let _ = write!(err, "{}", super::screen::render(screen, Self::width()));
+        match &screen.item.kind {
+            Kind::YesNo => select(
+                screen,
+                vec!["yes".into(), "no".into()],
+                bool_index(screen),
+                |i| AnswerValue::Bool(i == 0),
+            ),
+            Kind::Scale { levels } => {
+                let labels = levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{i}: {}", escape_control(l)))
+                    .collect();
+                select(
+                    screen,
+                    labels,
+                    existing_index(screen, |v| match v {
+                        AnswerValue::Int(i) => usize::try_from(*i).ok(),
+                        _ => None,
+                    }),
+                    |i| AnswerValue::Int(i as i64),
+                )
+            }
+            Kind::Choice { options } => {
+                let labels = options.iter().map(|o| escape_control(&o.label)).collect();
+                let chosen = |v: &AnswerValue| match v {
+                    AnswerValue::Text(t) => options.iter().position(|o| o.label == *t),
+                    _ => None,
+                };
+                select(screen, labels, existing_index(screen, chosen), |i| {
+                    AnswerValue::Text(options[i].label.clone())
+                })
+            }
+            Kind::Number { .. } | Kind::Text => typed(screen),
+        }
+    }
+
+    fn details(&mut self, screen: &ItemScreen<'_>) -> Result<Details, Stop> {
+        let old_note = screen
+            .existing
+            .and_then(|a| a.note.clone())
+            .unwrap_or_default();
+        let note = Text::new("Note (optional):")
+            .with_initial_value(&old_note)
+            .prompt()
+            .map_err(stop)?;
+        let old_evidence = screen
+            .existing
+            .map(|a| a.evidence.join(" "))
+            .unwrap_or_default();
+        let label = if screen.item.evidence_required {
+            "Evidence (required; URLs or paths, space-separated):"
+        } else {
+            "Evidence (optional; URLs or paths, space-separated):"
+        };
+        let evidence = Text::new(label)
+            .with_initial_value(&old_evidence)
+            .prompt()
+            .map_err(stop)?;
+        Ok(Details {
+            note: Some(note).filter(|n| !n.trim().is_empty()),
+            evidence: evidence.split_whitespace().map(str::to_string).collect(),
+        })
+    }
+
+    fn evidence_again(&mut self, _screen: &ItemScreen<'_>) -> Result<Vec<String>, Stop> {
+        let evidence =
+            Text::new("This item requires evidence. Evidence (or Enter to save without):")
+                .prompt()
+                .map_err(stop)?;
+        Ok(evidence.split_whitespace().map(str::to_string).collect())
+    }
+
+    fn message(&mut self, text: &str) {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }
+}
+
+fn stop(e: InquireError) -> Stop {
+    match e {
+        InquireError::OperationInterrupted => Stop::Interrupted,
+        other => Stop::Io(other.to_string()),
+    }
+}
+
+fn bool_index(screen: &ItemScreen<'_>) -> Option<usize> {
+    existing_index(screen, |v| match v {
+        AnswerValue::Bool(b) => Some(usize::from(!*b)),
+        _ => None,
+    })
+}
+
+fn existing_index(
+    screen: &ItemScreen<'_>,
+    index: impl Fn(&AnswerValue) -> Option<usize>,
+) -> Option<usize> {
+    screen.existing.and_then(|a| index(&a.value))
+}
+
+/// A list of values followed by the navigation entries; Esc is back.
+fn select(
+    screen: &ItemScreen<'_>,
+    mut labels: Vec<String>,
+    current: Option<usize>,
+    value: impl Fn(usize) -> AnswerValue,
+) -> Result<Input, Stop> {
+    let values = labels.len();
+    let mut navigation = vec![(BACK, Input::Back), (SKIP, Input::Skip)];
+    if screen.item.na_allowed {
+        navigation.push((NA, Input::Na));
+    }
+    navigation.extend([(REFS, Input::Refs), (QUIT, Input::Quit)]);
+    labels.extend(navigation.iter().map(|(label, _)| (*label).to_string()));
+    let start = current.or_else(|| {
+        screen.existing.filter(|a| a.value.is_na()).and_then(|_| {
+            navigation
+                .iter()
+                .position(|(_, i)| *i == Input::Na)
+                .map(|p| values + p)
+        })
+    });
+    let prompt = Select::new("Answer:", labels)
+        .without_filtering()
+        .with_page_size(12)
+        .with_starting_cursor(start.unwrap_or(0));
+    match prompt.raw_prompt() {
+        Ok(choice) if choice.index < values => Ok(match current {
+            Some(i) if i == choice.index => Input::Keep,
+            _ => Input::Value(value(choice.index)),
+        }),
+        Ok(choice) => Ok(navigation
+            .into_iter()
+            .nth(choice.index - values)
+            .map_or(Input::Skip, |(_, input)| input)),
+        Err(InquireError::OperationCanceled) => Ok(Input::Back),
+        Err(e) => Err(stop(e)),
+    }
+}
+
+/// Number and text prompts: a value, or `:back`, `:skip`, `:na`, `:refs`, `:quit`.
+fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+    let item = screen.item.clone();
+    let initial = screen
+        .existing
+        .filter(|a| !a.value.is_na())
+        .map(|a| match &a.value {
+            AnswerValue::Int(i) => i.to_string(),
+            AnswerValue::Float(f) => f.to_string(),
+            AnswerValue::Text(t) => t.clone(),
+            _ => String::new(),
+        });
+    let validator = move |text: &str| {
+        if text.trim().starts_with(':') || text.trim().is_empty() {
+            return Ok(Validation::Valid);
+        }
+        Ok(match parse_value(&item, text) {
+            Ok(_) => Validation::Valid,
+            Err(why) => Validation::Invalid(why.into()),
+        })
+    };
+    let help = "Enter a value, or :back :skip :na :refs :quit";
+    let mut prompt = Text::new("Answer:")
+        .with_help_message(help)
+        .with_validator(validator);
+    if let Some(initial) = initial.as_deref() {
+        prompt = prompt.with_initial_value(initial);
+    }
+    let text = match prompt.prompt() {
+        Ok(text) => text,
+        Err(InquireError::OperationCanceled) => return Ok(Input::Back),
+        Err(e) => return Err(stop(e)),
+    };
+    Ok(match text.trim() {
+        "" | ":skip" => Input::Skip,
+        ":back" => Input::Back,
+        ":na" => Input::Na,
+        ":refs" => Input::Refs,
+        ":quit" => Input::Quit,
+        value => match parse_value(screen.item, value) {
+            Ok(v) if screen.existing.is_some_and(|a| a.value == v) => Input::Keep,
+            Ok(v) => Input::Value(v),
+            Err(_) => Input::Skip,
+        },
+    })
+}
