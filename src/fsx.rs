@@ -96,3 +96,40 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         Err(e) => Err(fail(e.error)),
     }
 }
+
+/// The absolute form of a path with `.` and `..` resolved lexically (`std::path::absolute`
+/// keeps `..` on Unix), so `../m.toml` names its real folder for discovery and relative paths.
+pub fn normalize(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = std::path::PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_resolves_dot_and_dot_dot() {
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d.toml")),
+            Path::new("/a/c/d.toml")
+        );
+        assert!(normalize(Path::new("x/../y")).ends_with("y"));
+        assert!(
+            !normalize(Path::new("x/../y"))
+                .to_string_lossy()
+                .contains("..")
+        );
+    }
+}

@@ -56,7 +56,7 @@ impl Project {
 
 /// The nearest `weigh.toml` at or above `start`.
 pub fn find_file(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    let start = crate::fsx::normalize(start);
     start
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))

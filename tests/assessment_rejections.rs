@@ -445,7 +445,6 @@ fn once_no_unfit_answers_remain_version_and_digest_are_brought_up_to_date() {
 }
 
 #[test]
-#[ignore = "bug: re-answering an item whose old answer no longer fits leaves two blocks for the same (item, by)"]
 fn answering_again_replaces_an_assessors_answer_that_no_longer_fits() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.toml"), fixture(DRIFTED)).unwrap();

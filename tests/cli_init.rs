@@ -439,7 +439,6 @@ fn an_assessment_outside_any_project_has_no_schema_line() {
 }
 
 #[test]
-#[ignore = "bug: a FILE path with `..` gets a #:schema line computed without resolving `..` (../../../schemas/… instead of ../schemas/…)"]
 fn the_schema_line_is_right_when_the_file_is_named_through_dot_dot() {
     let dir = project();
     let team = dir.path().join("assessments").join("team");
@@ -467,7 +466,6 @@ fn the_schema_line_is_right_when_the_file_is_named_through_dot_dot() {
 }
 
 #[test]
-#[ignore = "bug: project discovery for a FILE named through `..` starts below the file's real folder, so a nested project wins"]
 fn discovery_for_a_file_named_through_dot_dot_starts_at_its_real_folder() {
     let dir = project();
     add_checklist(dir.path(), "outer.toml", "outer");

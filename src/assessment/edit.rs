@@ -63,21 +63,20 @@ fn number(text: &str) -> Option<AnswerValue> {
         .map(AnswerValue::Float)
 }
 
-/// Replaces this assessor's whole answer to the item, or adds it.
+/// Replaces this assessor's whole answer to the item, or adds it. An old answer that no longer
+/// fits a changed checklist is replaced too: one answer per item and assessor.
 pub fn set(assessment: &mut Assessment, answer: Answer) {
-    assessment
-        .answers
-        .retain(|a| !(a.item == answer.item && a.by == answer.by));
+    clear(assessment, &answer.item.clone(), &answer.by.clone());
     assessment.answers.push(answer);
 }
 
-/// Removes this assessor's answer to the item; whether there was one.
+/// Removes this assessor's answer to the item, fitting or not; whether there was one.
 pub fn clear(assessment: &mut Assessment, item: &str, by: &str) -> bool {
-    let before = assessment.answers.len();
-    assessment
-        .answers
-        .retain(|a| !(a.item == item && a.by == by));
-    assessment.answers.len() != before
+    let before = assessment.answers.len() + assessment.unfit.len();
+    let other = |a: &Answer| !(a.item == item && a.by == by);
+    assessment.answers.retain(other);
+    assessment.unfit.retain(other);
+    assessment.answers.len() + assessment.unfit.len() != before
 }
 
 /// This assessor's answer to the item.

@@ -220,8 +220,8 @@ fn commit(
 
 /// The `#:schema` path for a file at `path` in a project with a `schemas/` folder.
 pub fn schema_line(path: &Path, schemas: Option<&Path>) -> Option<String> {
-    let schemas = std::path::absolute(schemas?).ok()?;
-    let dir = std::path::absolute(path).ok()?.parent()?.to_path_buf();
+    let schemas = crate::fsx::normalize(schemas?);
+    let dir = crate::fsx::normalize(path).parent()?.to_path_buf();
     Some(
         relative(&dir, &schemas.join("assessment.schema.json"))
             .to_string_lossy()

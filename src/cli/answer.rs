@@ -83,17 +83,13 @@ fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>
     if args.file.exists() {
         return Ok(None);
     }
-    let Some(name) = args
-        .candidate
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    else {
+    let Some(raw) = args.candidate.as_deref() else {
         return Err(Error::usage(
             format!("{} does not exist", args.file.display()),
             "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
         ));
     };
+    let name = common::candidate_name(raw)?;
     let default = lookup
         .finder
         .project
@@ -106,7 +102,7 @@ fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>
         .unwrap_or_else(|| weigh::checklist::builtin::DEFAULT_ID.into());
     let checklist = lookup.finder.find(&id)?;
     let candidate = Candidate {
-        name: name.to_string(),
+        name,
         model: args.model.clone(),
         ..Candidate::default()
     };

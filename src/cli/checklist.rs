@@ -80,7 +80,28 @@ fn list() -> Result<u8, Error> {
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(["id", "version", "items", "title", "source"]);
     let mut code = exit::OK;
-    for listed in finder.list()? {
+    let listed = finder.list()?;
+    for (i, l) in listed.iter().enumerate().filter(|(_, l)| l.path.is_some()) {
+        let twin = listed[..i]
+            .iter()
+            .find(|o| o.path.is_some() && o.id == l.id);
+        if let Some(first) = twin.and_then(|t| t.path.as_ref()) {
+            let e = Error::usage(
+                format!(
+                    "two project checklists have the id `{}`: {} and {}",
+                    l.id,
+                    first.display(),
+                    l.path
+                        .as_ref()
+                        .map_or(String::new(), |p| p.display().to_string())
+                ),
+                "give each checklist its own [checklist].id",
+            );
+            super::report_error(&e);
+            code = code.max(e.exit_code());
+        }
+    }
+    for listed in listed {
         let loaded = match &listed.path {
             Some(path) => weigh::locate::from_path(path),
             None => finder_builtin(&listed.id),

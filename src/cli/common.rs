@@ -60,3 +60,16 @@ pub fn print_warnings(report: &Report) {
         super::warn(&report.render(true));
     }
 }
+
+/// A candidate's name as given on the command line: trimmed, non-empty, one plain line (the
+/// same rule the file format applies, checked before anything is written).
+pub fn candidate_name(raw: &str) -> Result<String, Error> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::usage(
+            "the candidate's name must be non-empty text on one line, without control characters",
+            "pass --candidate NAME with a plain name, e.g. --candidate \"DeepSeek V4\"",
+        ));
+    }
+    Ok(name.to_string())
+}
