@@ -104,7 +104,10 @@ pub fn render(s: &ItemScreen<'_>, width: usize) -> String {
         out.push('\n');
         out.push_str(&wrap(&terminal(guidance), width));
     }
-    out.push_str(&format!("\n{}\n", rubric(s.item)));
+    let rubric = rubric(s.item);
+    if !rubric.is_empty() {
+        out.push_str(&format!("\n{}\n", wrap(&rubric, width).trim_end()));
+    }
     for (k, v) in &s.facts {
         out.push_str(&format!(
             "fact: {} = {}\n",
@@ -128,22 +131,24 @@ pub fn render(s: &ItemScreen<'_>, width: usize) -> String {
     out
 }
 
-/// The rubric, with the gate and flags.
+/// The rubric beside the prompt: what the list does not show (option descriptions; unit, best
+/// and worst), then the gate and flags. Levels and labels are the list itself.
 pub fn rubric(item: &Item) -> String {
     let mut lines = Vec::new();
     match &item.kind {
-        Kind::YesNo => lines.push("Answer yes or no.".to_string()),
-        Kind::Scale { levels } => lines.extend(
-            levels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| format!("  {i}: {}", escape_control(l))),
-        ),
-        Kind::Choice { options } => lines.extend(
-            options
-                .iter()
-                .map(|o| format!("  {} (score {})", escape_control(&o.label), number(o.score))),
-        ),
+        Kind::YesNo | Kind::Scale { .. } => {}
+        Kind::Choice { options } => lines.extend(options.iter().map(|o| {
+            let description = o
+                .description
+                .as_deref()
+                .map(|d| format!(": {}", escape_control(d)))
+                .unwrap_or_default();
+            format!(
+                "  {} (score {}){description}",
+                escape_control(&o.label),
+                number(o.score)
+            )
+        })),
         Kind::Number { unit, best, worst } => lines.push(format!(
             "A number in {} (best {}, worst {}).",
             escape_control(unit),
@@ -154,6 +159,9 @@ pub fn rubric(item: &Item) -> String {
     }
     let mut flags = Vec::new();
     flags.extend(gate_text(item).map(|g| format!("gate: {g}")));
+    if let Some(days) = item.max_age_days {
+        flags.push(format!("stale after {days} days"));
+    }
     if item.evidence_required {
         flags.push("evidence required".into());
     }
