@@ -35,20 +35,30 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Writes `contents` to `path` atomically: temp file in the same folder, fsync, rename, fsync
 /// the folder.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    let dir = folder(path);
+    let temp = synced_temp(dir, contents).map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(dir).map_err(fail)
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    }
+}
+
+/// A temporary file in `dir` holding `contents`, flushed to disk.
+fn synced_temp(dir: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let mut temp = tempfile::Builder::new()
         .prefix(".weigh-")
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    temp.write_all(contents).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    sync_dir(dir).map_err(fail)
+        .tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
 }
 
 #[cfg(unix)]
@@ -77,19 +87,10 @@ pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
 /// Creates `path` atomically with `contents`, unless it already exists (then nothing is written:
 /// another writer created it first, and the caller updates that file instead).
 pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     let fail = |e: std::io::Error| Error::io(path, "write", e);
+    let dir = folder(path);
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".weigh-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    temp.write_all(contents).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
+    let temp = synced_temp(dir, contents).map_err(fail)?;
     match temp.persist_noclobber(path) {
         Ok(_) => sync_dir(dir).map_err(fail),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),

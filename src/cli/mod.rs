@@ -64,11 +64,18 @@ pub fn main() -> u8 {
             };
         }
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) => {
+    // A panic is a bug: report it as an internal error (exit 3), never as a crash code.
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             report_error(&e);
             e.exit_code()
+        }
+        Err(_) => {
+            warn(
+                "error: internal error in weigh (a bug); please report it with the command that caused it\n",
+            );
+            exit::IO
         }
     }
 }
