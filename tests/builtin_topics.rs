@@ -59,12 +59,20 @@ const TOPICS: &[(&str, &[&str])] = &[
         &["price-input-mtok", "price-output-mtok"],
     ),
     (
+        "cost per successful task against the incumbent, reasoning tokens included",
+        &["cost-per-task"],
+    ),
+    (
         "provider feature parity (context cap, tool calling, structured output)",
         &["provider-feature-parity"],
     ),
     (
         "quality parity between providers serving the same weights",
         &["provider-quality-parity"],
+    ),
+    (
+        "revision pinning and deprecation notice at providers",
+        &["revision-pinning"],
     ),
     ("data handling and residency terms", &["data-handling"]),
     ("rate limits and SLAs", &["rate-limits-sla"]),
@@ -321,6 +329,7 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
         (DEFAULT, "provider-portability", &api),
         (DEFAULT, "provider-feature-parity", &api),
         (DEFAULT, "provider-quality-parity", &api),
+        (DEFAULT, "revision-pinning", &api),
         (DEFAULT, "data-handling", &api),
         (DEFAULT, "rate-limits-sla", &api),
         (DEFAULT, "quantization-impact", &self_host),
