@@ -3,42 +3,20 @@
 //! was written (answers that no longer fit are kept, ignored and written back), and for two
 //! blocks answering the same item as the same assessor.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use weigh::assessment::store::{Loaded, Lookup, load_text};
 use weigh::assessment::{Answer, AnswerValue};
 use weigh::diag::{Diagnostic, Report, Severity, line_col};
 use weigh::error::Error;
 use weigh::locate::Finder;
 
+mod common;
+use common::{Case, NOW, answer_ok, case, lookup, root, small, small_digest, temp};
+
 const INVALID: &str = "tests/fixtures/assessments/invalid";
-const NOW: &str = "2026-11-28T20:00:00Z";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn small() -> PathBuf {
-    root().join("tests/fixtures/checklists/small.toml")
-}
-
-fn small_digest() -> String {
-    weigh::locate::from_path(&small())
-        .expect("the small fixture loads")
-        .digest
-}
 
 /// Loads `text` against the small fixture checklist (`--checklist PATH`).
 fn load_small(name: &str, text: &str) -> Result<Loaded, Error> {
-    load_text(
-        name,
-        text,
-        &Lookup {
-            finder: Finder::default(),
-            explicit: Some(small().display().to_string()),
-        },
-    )
+    load_text(name, text, &lookup(&small()))
 }
 
 /// Loads `text` finding its checklist by id among the built-ins.
@@ -70,32 +48,6 @@ fn rejected(result: Result<Loaded, Error>) -> Box<Report> {
 
 fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
     diagnostics.iter().map(|d| d.code).collect()
-}
-
-/// One single-mistake fixture: its code, where (1-based line and column in characters), and a
-/// text the help must contain.
-struct Case {
-    file: &'static str,
-    code: &'static str,
-    line: usize,
-    column: usize,
-    help: &'static str,
-}
-
-const fn case(
-    file: &'static str,
-    code: &'static str,
-    line: usize,
-    column: usize,
-    help: &'static str,
-) -> Case {
-    Case {
-        file,
-        code,
-        line,
-        column,
-        help,
-    }
 }
 
 #[rustfmt::skip]
@@ -203,23 +155,9 @@ fn several_mistakes_are_all_reported_in_one_run() {
     );
 }
 
-#[test]
-fn an_answer_without_at_is_rejected() {
-    let path = format!("{INVALID}/answer-missing-at.toml");
-    let text = fixture(&path);
-    let report = rejected(load_small(&path, &text));
-    let d = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "missing-key")
-        .expect("a missing-key error");
-    assert!(d.message.contains("at"), "{d:?}");
-    assert_eq!(line_col(&text, d.span.clone().unwrap().start), (11, 1));
-}
-
-#[test]
-fn an_assessment_without_created_is_rejected_with_a_located_missing_key() {
-    let path = format!("{INVALID}/assessment-missing-created.toml");
+/// The `missing-key` error an invalid fixture is rejected with, and its line and column.
+fn missing_key(file: &str) -> (Diagnostic, (usize, usize)) {
+    let path = format!("{INVALID}/{file}");
     let text = fixture(&path);
     let report = rejected(load_small(&path, &text));
     let d = report
@@ -227,8 +165,22 @@ fn an_assessment_without_created_is_rejected_with_a_located_missing_key() {
         .iter()
         .find(|d| d.code == "missing-key")
         .unwrap_or_else(|| panic!("a missing-key error among {:?}", report.diagnostics));
+    let at = line_col(&text, d.span.clone().unwrap().start);
+    (d.clone(), at)
+}
+
+#[test]
+fn an_answer_without_at_is_rejected() {
+    let (d, at) = missing_key("answer-missing-at.toml");
+    assert!(d.message.contains("at"), "{d:?}");
+    assert_eq!(at, (11, 1));
+}
+
+#[test]
+fn an_assessment_without_created_is_rejected_with_a_located_missing_key() {
+    let (d, at) = missing_key("assessment-missing-created.toml");
     assert!(d.message.contains("created"), "{d:?}");
-    assert_eq!(line_col(&text, d.span.clone().unwrap().start), (3, 1));
+    assert_eq!(at, (3, 1));
 }
 
 // ─── A changed checklist ──────────────────────────────────────────────────────────────────────
@@ -323,31 +275,6 @@ fn answers_that_do_not_fit_are_errors_when_the_file_has_no_digest() {
     assert_eq!(report.diagnostics.len(), 4, "{:?}", report.diagnostics);
 }
 
-fn weigh(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weigh").expect("the weigh binary");
-    cmd.current_dir(dir)
-        .env("WEIGH_NOW", NOW)
-        .env("USER", "tester")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-/// `weigh answer a.toml ARGS… --checklist small.toml` in `dir`; returns stderr.
-fn answer(dir: &Path, args: &[&str]) -> String {
-    let output = weigh(dir)
-        .arg("answer")
-        .arg("a.toml")
-        .args(args)
-        .arg("--checklist")
-        .arg(small())
-        .output()
-        .expect("weigh runs");
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
-    stderr
-}
-
 const DRIFTED_HEADER: &str = r#"schema_version = 1
 
 [assessment]
@@ -390,9 +317,9 @@ at = 2026-11-01T10:00:00Z
 
 #[test]
 fn answering_a_drifted_file_writes_unfit_answers_back_last_and_keeps_version_and_digest() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     std::fs::write(dir.path().join("a.toml"), fixture(DRIFTED)).unwrap();
-    let stderr = answer(dir.path(), &["deploy", "api", "--as", "alice"]);
+    let stderr = answer_ok(dir.path(), &["deploy", "api", "--as", "alice"]).stderr;
     assert_eq!(
         stderr.matches("checklist-changed").count(),
         1,
@@ -419,12 +346,12 @@ at = {NOW}
 
 #[test]
 fn once_no_unfit_answers_remain_version_and_digest_are_brought_up_to_date() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let fit_only = format!(
         "{DRIFTED_HEADER}\n[[answer]]\nitem = \"licence-ok\"\nby = \"alice\"\nvalue = true\nat = 2026-11-01T10:00:00Z\n"
     );
     std::fs::write(dir.path().join("a.toml"), fit_only).unwrap();
-    answer(dir.path(), &["deploy", "api", "--as", "alice"]);
+    answer_ok(dir.path(), &["deploy", "api", "--as", "alice"]);
     let written = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
     let doc: toml::Table = toml::from_str(&written).unwrap();
     assert_eq!(
@@ -446,9 +373,9 @@ fn once_no_unfit_answers_remain_version_and_digest_are_brought_up_to_date() {
 
 #[test]
 fn answering_again_replaces_an_assessors_answer_that_no_longer_fits() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     std::fs::write(dir.path().join("a.toml"), fixture(DRIFTED)).unwrap();
-    answer(
+    answer_ok(
         dir.path(),
         &["eval-depth", "2", "--as", "alice", "--evidence", "new.md"],
     );
@@ -505,9 +432,9 @@ fn two_blocks_keep_the_newer_whatever_their_order_in_the_file() {
 
 #[test]
 fn writing_a_file_with_duplicate_blocks_keeps_only_the_newer() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     std::fs::write(dir.path().join("a.toml"), fixture(DUPLICATE)).unwrap();
-    let stderr = answer(dir.path(), &["deploy", "api", "--as", "bob"]);
+    let stderr = answer_ok(dir.path(), &["deploy", "api", "--as", "bob"]).stderr;
     assert!(stderr.contains("duplicate-answer"), "{stderr}");
     let written = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
     assert!(!written.contains("older"), "{written}");

@@ -3,39 +3,17 @@
 //! several mistakes report all of them in one run.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use weigh::checklist::{self, Origin};
 use weigh::diag::{Diagnostic, line_col};
 
+mod common;
+use common::{Case, case, root};
+
 const DIR: &str = "tests/fixtures/checklists/invalid";
 
-/// One single-mistake fixture: the file, the code it must be reported under, where (1-based line
-/// and column, in characters), and a text the help must contain ("" = any non-empty help).
-struct Case {
-    file: &'static str,
-    code: &'static str,
-    line: usize,
-    column: usize,
-    help: &'static str,
-}
-
-const fn case(
-    file: &'static str,
-    code: &'static str,
-    line: usize,
-    column: usize,
-    help: &'static str,
-) -> Case {
-    Case {
-        file,
-        code,
-        line,
-        column,
-        help,
-    }
-}
-
+/// The single-mistake fixtures; every help must be non-empty, and a help of "" asks no more.
 #[rustfmt::skip]
 const CASES: &[Case] = &[
     // TOML syntax.
@@ -171,7 +149,7 @@ const MANY_MISTAKES: (&str, &[(&str, usize)]) = (
 );
 
 fn path(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(file)
+    root().join(DIR).join(file)
 }
 
 fn read(file: &str) -> String {
@@ -334,17 +312,16 @@ fn three_mistakes_render() {
 
 #[test]
 fn every_fixture_has_a_row_and_every_row_a_fixture() {
-    let on_disk: BTreeSet<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR))
-            .expect("fixture folder")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
+    let on_disk: BTreeSet<String> = std::fs::read_dir(root().join(DIR))
+        .expect("fixture folder")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
     let mut rows: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(
         rows.len(),

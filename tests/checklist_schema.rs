@@ -3,11 +3,12 @@
 //!
 //! To refresh the committed copy after changing the checklist file types: `WEIGH_BLESS=1 cargo test`.
 
-use std::path::Path;
-
 use serde_json::{Map, Value};
 use weigh::checklist::builtin;
 use weigh::schema::{SchemaKind, generate, to_pretty_json};
+
+mod common;
+use common::{fixture, root, toml_to_json};
 
 fn schema() -> Value {
     generate(SchemaKind::Checklist).as_value().clone()
@@ -15,29 +16,6 @@ fn schema() -> Value {
 
 fn validator() -> jsonschema::Validator {
     jsonschema::draft7::new(&schema()).expect("the generated schema compiles as draft-07")
-}
-
-/// TOML as the JSON an editor's schema validator sees: date-times become RFC 3339 strings.
-fn to_json(value: &toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s.clone()),
-        toml::Value::Integer(i) => Value::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
-            .map_or_else(|| panic!("{f} has no JSON form"), Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(*b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::Array(items.iter().map(to_json).collect()),
-        toml::Value::Table(table) => Value::Object(
-            table
-                .iter()
-                .map(|(k, v)| (k.clone(), to_json(v)))
-                .collect::<Map<_, _>>(),
-        ),
-    }
-}
-
-fn toml_to_json(text: &str) -> Value {
-    to_json(&toml::from_str::<toml::Value>(text).expect("valid TOML"))
 }
 
 fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -52,6 +30,21 @@ fn first_item(doc: &mut Value) -> &mut Map<String, Value> {
     doc["dimension"][0]["item"][0]
         .as_object_mut()
         .expect("an item table")
+}
+
+/// An edit of a built-in's JSON, and what it puts in: a mistake the schema must catch.
+type Edit = (&'static str, fn(&mut Value));
+
+/// Asserts that each edit, made to a fresh copy of each built-in, fails the schema.
+fn assert_edits_rejected(edits: &[Edit]) {
+    let validator = validator();
+    for b in builtin::all() {
+        for (what, edit) in edits {
+            let mut doc = toml_to_json(b.source);
+            edit(&mut doc);
+            assert!(!validator.is_valid(&doc), "{}: {what} passed", b.id);
+        }
+    }
 }
 
 #[test]
@@ -82,64 +75,34 @@ fn builtin_checklists_match_the_schema() {
 
 #[test]
 fn unknown_keys_are_rejected() {
-    let validator = validator();
-    for b in builtin::all() {
-        let mut doc = toml_to_json(b.source);
-        first_item(&mut doc).insert("weihgt".into(), Value::from(2));
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: an unknown item key passed",
-            b.id
-        );
-
-        let mut doc = toml_to_json(b.source);
-        doc.as_object_mut()
-            .expect("root table")
-            .insert("colour".into(), Value::from("blue"));
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: an unknown root key passed",
-            b.id
-        );
-    }
+    assert_edits_rejected(&[
+        ("an unknown item key", |doc| {
+            first_item(doc).insert("weihgt".into(), Value::from(2));
+        }),
+        ("an unknown root key", |doc| {
+            doc.as_object_mut()
+                .expect("root table")
+                .insert("colour".into(), Value::from("blue"));
+        }),
+    ]);
 }
 
 #[test]
 fn wrong_types_are_rejected() {
-    let validator = validator();
-    for b in builtin::all() {
-        let mut doc = toml_to_json(b.source);
-        first_item(&mut doc).insert("weight".into(), Value::from("heavy"));
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: weight = \"heavy\" passed",
-            b.id
-        );
-
-        let mut doc = toml_to_json(b.source);
-        first_item(&mut doc).insert("kind".into(), Value::from("slider"));
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: kind = \"slider\" passed",
-            b.id
-        );
-
-        let mut doc = toml_to_json(b.source);
-        doc["schema_version"] = Value::from("1");
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: schema_version = \"1\" passed",
-            b.id
-        );
-
-        let mut doc = toml_to_json(b.source);
-        first_item(&mut doc).remove("question");
-        assert!(
-            !validator.is_valid(&doc),
-            "{}: an item without a question passed",
-            b.id
-        );
-    }
+    assert_edits_rejected(&[
+        ("weight = \"heavy\"", |doc| {
+            first_item(doc).insert("weight".into(), Value::from("heavy"));
+        }),
+        ("kind = \"slider\"", |doc| {
+            first_item(doc).insert("kind".into(), Value::from("slider"));
+        }),
+        ("schema_version = \"1\"", |doc| {
+            doc["schema_version"] = Value::from("1");
+        }),
+        ("an item without a question", |doc| {
+            first_item(doc).remove("question");
+        }),
+    ]);
 }
 
 /// Fixtures the loader rejects in its structural (schema-driven) pass are rejected by the schema
@@ -166,7 +129,7 @@ fn structural_rejections_agree_with_the_schema() {
         "three-mistakes.toml",
     ];
     let validator = validator();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/invalid");
+    let dir = fixture("checklists/invalid");
     for file in STRUCTURAL {
         let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
         assert!(
@@ -182,9 +145,7 @@ fn structural_rejections_agree_with_the_schema() {
 fn committed_schemas_are_up_to_date() {
     let mut stale = Vec::new();
     for kind in SchemaKind::ALL {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("schemas")
-            .join(kind.file_name());
+        let path = root().join("schemas").join(kind.file_name());
         let fresh = to_pretty_json(&generate(kind));
         let committed = std::fs::read_to_string(&path).ok();
         if committed.as_deref() == Some(fresh.as_str()) {
@@ -215,7 +176,7 @@ fn committed_schemas_are_up_to_date() {
 
 #[test]
 fn committed_schema_parses_as_the_generated_json() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/checklist.schema.json");
+    let path = root().join("schemas/checklist.schema.json");
     let Ok(text) = std::fs::read_to_string(&path) else {
         return; // committed_schema_is_up_to_date reports a missing file
     };

@@ -2,86 +2,31 @@
 //! of every kind, `--na`, `--clear`, `--at`, evidence, the assessor, the candidate and checklist
 //! checks, and the canonical bytes written. Every run has its own folder and a fixed clock.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+use common::{
+    NOW, Run, answer, answer_ok, ok, refused, run, small_arg, small_digest, start, temp, weigh,
+    weigh_in,
+};
 
-const NOW: &str = "2026-11-28T20:00:00Z";
-
-fn small() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/small.toml")
-}
-
-fn small_arg() -> String {
-    small().display().to_string()
-}
-
-fn small_digest() -> String {
-    weigh::locate::from_path(&small())
-        .expect("the small fixture loads")
-        .digest
-}
-
-/// `weigh` in `dir` with a fixed clock, `USER=tester`, no git identity and no colour.
-fn weigh(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weigh").expect("the weigh binary");
-    cmd.current_dir(dir)
-        .env("WEIGH_NOW", NOW)
-        .env("USER", "tester")
-        .env("HOME", dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_CONFIG_COUNT")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().expect("weigh runs");
-    Run {
-        code: output.status.code().expect("an exit code, not a signal"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn weigh_in(dir: &Path, args: &[&str]) -> Run {
-    run(weigh(dir).args(args))
-}
-
-/// `weigh answer a.toml ARGS… --checklist small.toml`; the first call should pass --candidate.
-fn answer(dir: &Path, args: &[&str]) -> Run {
-    let small = small_arg();
-    let mut all = vec!["answer", "a.toml"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--checklist", &small]);
-    weigh_in(dir, &all)
-}
-
-fn ok(r: &Run) {
-    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-}
-
-fn refused(r: &Run) {
-    assert_eq!(r.code, 2, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-}
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
+/// `answer`, refused, leaving `a.toml` byte for byte as it was.
+fn refused_unchanged(dir: &Path, args: &[&str]) -> Run {
+    let before = read(dir);
+    let r = answer(dir, args);
+    refused(&r);
+    assert_eq!(
+        read(dir),
+        before,
+        "a refused answer changes nothing: {args:?}"
+    );
+    r
 }
 
 /// A folder with `a.toml` created for candidate "Model X" against the small checklist.
 fn started() -> tempfile::TempDir {
     let dir = temp();
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "licence-ok",
@@ -91,7 +36,7 @@ fn started() -> tempfile::TempDir {
             "--candidate",
             "Model X",
         ],
-    ));
+    );
     dir
 }
 
@@ -167,7 +112,7 @@ fn a_candidate_name_with_control_characters_is_refused_before_anything_is_writte
 #[test]
 fn a_new_file_records_candidate_model_checklist_and_creation_time() {
     let dir = temp();
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "licence-ok",
@@ -179,7 +124,7 @@ fn a_new_file_records_candidate_model_checklist_and_creation_time() {
             "--model",
             "org/model-x",
         ],
-    ));
+    );
     let doc: toml::Table = toml::from_str(&read(dir.path())).unwrap();
     assert_eq!(doc["schema_version"].as_integer(), Some(1));
     let meta = doc["assessment"].as_table().unwrap();
@@ -228,21 +173,7 @@ fn builtin_quick_screen_files_are_created_and_resumed_by_id() {
     let builtin = weigh::locate::Finder::default()
         .find("quick-screen")
         .expect("the built-in quick-screen");
-    ok(&weigh_in(
-        d,
-        &[
-            "answer",
-            "q.toml",
-            "deploy-mode",
-            "api",
-            "--as",
-            "alice",
-            "--candidate",
-            "Q",
-            "--checklist",
-            "quick-screen",
-        ],
-    ));
+    start(d, "q.toml", "quick-screen", "Q", ["deploy-mode", "api"]);
     // No --checklist from now on: the file's id names the built-in.
     ok(&weigh_in(
         d,
@@ -281,61 +212,70 @@ fn builtin_quick_screen_files_are_created_and_resumed_by_id() {
 
 // ─── VALUE forms ──────────────────────────────────────────────────────────────────────────────
 
+/// Answers `item` as bob with each text in turn (then the `extra` arguments), checking the value
+/// written for it.
+fn assert_written<V: Into<toml::Value>>(
+    item: &str,
+    extra: &[&str],
+    cases: impl IntoIterator<Item = (&'static str, V)>,
+) {
+    let dir = started();
+    for (text, expected) in cases {
+        let mut args = vec![item, text, "--as", "bob"];
+        args.extend_from_slice(extra);
+        answer_ok(dir.path(), &args);
+        assert_eq!(value(dir.path(), item, "bob"), expected.into(), "{text:?}");
+    }
+}
+
+/// Refuses each bad text for `item`, saying every one of `says`, leaving the file unchanged.
+fn assert_refused(item: &str, bad: &[&str], says: &[&str]) {
+    let dir = started();
+    for bad in bad {
+        let r = refused_unchanged(dir.path(), &[item, bad, "--as", "bob"]);
+        for part in says {
+            assert!(r.stderr.contains(part), "{bad}: {part} in {}", r.stderr);
+        }
+    }
+}
+
 #[test]
 fn yes_no_accepts_yes_no_true_false_y_n_in_any_case() {
-    let dir = started();
-    for (text, expected) in [
-        ("yes", true),
-        ("NO", false),
-        ("True", true),
-        ("fAlSe", false),
-        ("Y", true),
-        ("n", false),
-        (" yes ", true),
-    ] {
-        ok(&answer(dir.path(), &["licence-ok", text, "--as", "bob"]));
-        assert_eq!(
-            value(dir.path(), "licence-ok", "bob"),
-            toml::Value::Boolean(expected),
-            "{text:?}"
-        );
-    }
+    assert_written(
+        "licence-ok",
+        &[],
+        [
+            ("yes", true),
+            ("NO", false),
+            ("True", true),
+            ("fAlSe", false),
+            ("Y", true),
+            ("n", false),
+            (" yes ", true),
+        ],
+    );
 }
 
 #[test]
 fn yes_no_refuses_other_words_and_says_what_it_accepts() {
-    let dir = started();
-    let before = read(dir.path());
-    for bad in ["maybe", "1", "oui", "yess"] {
-        let r = answer(dir.path(), &["licence-ok", bad, "--as", "bob"]);
-        refused(&r);
-        assert!(r.stderr.contains("yes or no"), "{bad}: {}", r.stderr);
-    }
-    assert_eq!(read(dir.path()), before, "a refused value changes nothing");
+    assert_refused("licence-ok", &["maybe", "1", "oui", "yess"], &["yes or no"]);
 }
 
 #[test]
 fn scale_digits_are_the_index_and_other_text_matches_a_level_ignoring_case() {
-    let dir = started();
-    for (text, expected) in [
-        ("0", 0),
-        ("2", 2),
-        ("03", 3),
-        ("automated", 3),
-        ("  SPOT-CHECKED  ", 1),
-        ("rubric on 100 cases", 2),
-        ("None", 0),
-    ] {
-        ok(&answer(
-            dir.path(),
-            &["eval-depth", text, "--as", "bob", "--evidence", "e.md"],
-        ));
-        assert_eq!(
-            value(dir.path(), "eval-depth", "bob"),
-            toml::Value::Integer(expected),
-            "{text:?}"
-        );
-    }
+    assert_written(
+        "eval-depth",
+        &["--evidence", "e.md"],
+        [
+            ("0", 0i64),
+            ("2", 2),
+            ("03", 3),
+            ("automated", 3),
+            ("  SPOT-CHECKED  ", 1),
+            ("rubric on 100 cases", 2),
+            ("None", 0),
+        ],
+    );
 }
 
 #[test]
@@ -355,15 +295,11 @@ fn scale_refuses_out_of_range_indexes_and_unknown_text_listing_the_levels() {
 
 #[test]
 fn choice_matches_labels_ignoring_case_and_writes_the_listed_spelling() {
-    let dir = started();
-    for (text, expected) in [("self-HOST", "Self-host"), ("api", "API"), (" Api ", "API")] {
-        ok(&answer(dir.path(), &["deploy", text, "--as", "bob"]));
-        assert_eq!(
-            value(dir.path(), "deploy", "bob"),
-            toml::Value::String(expected.into()),
-            "{text:?}"
-        );
-    }
+    assert_written(
+        "deploy",
+        &[],
+        [("self-HOST", "Self-host"), ("api", "API"), (" Api ", "API")],
+    );
 }
 
 #[test]
@@ -377,38 +313,33 @@ fn choice_refuses_unknown_labels_listing_the_labels() {
 
 #[test]
 fn number_accepts_negative_numbers_without_double_dash() {
-    let dir = started();
-    for (text, expected) in [
-        ("-3", toml::Value::Integer(-3)),
-        ("-2.5", toml::Value::Float(-2.5)),
-        ("8", toml::Value::Integer(8)),
-        ("1e3", toml::Value::Float(1000.0)),
-        ("0.25", toml::Value::Float(0.25)),
-    ] {
-        ok(&answer(dir.path(), &["latency", text, "--as", "bob"]));
-        assert_eq!(value(dir.path(), "latency", "bob"), expected, "{text:?}");
-    }
+    assert_written(
+        "latency",
+        &[],
+        [
+            ("-3", toml::Value::Integer(-3)),
+            ("-2.5", toml::Value::Float(-2.5)),
+            ("8", toml::Value::Integer(8)),
+            ("1e3", toml::Value::Float(1000.0)),
+            ("0.25", toml::Value::Float(0.25)),
+        ],
+    );
 }
 
 #[test]
 fn number_refuses_thousands_separators_percent_and_infinity_saying_unit_and_range() {
-    let dir = started();
-    let before = read(dir.path());
-    for bad in ["1,000", "85%", "inf", "NaN", "1e999", "12ms", "abc"] {
-        let r = answer(dir.path(), &["latency", bad, "--as", "bob"]);
-        refused(&r);
-        for part in ["ms", "100", "2000"] {
-            assert!(r.stderr.contains(part), "{bad}: {part} in {}", r.stderr);
-        }
-    }
-    assert_eq!(read(dir.path()), before);
+    assert_refused(
+        "latency",
+        &["1,000", "85%", "inf", "NaN", "1e999", "12ms", "abc"],
+        &["ms", "100", "2000"],
+    );
 }
 
 #[test]
 fn text_takes_any_non_empty_text_verbatim() {
     let dir = started();
     let text = "Looks fine | \"quoted\" \\ back\nsecond line é";
-    ok(&answer(dir.path(), &["summary", text, "--as", "bob"]));
+    answer_ok(dir.path(), &["summary", text, "--as", "bob"]);
     assert_eq!(
         value(dir.path(), "summary", "bob"),
         toml::Value::String(text.into())
@@ -423,7 +354,7 @@ fn text_takes_any_non_empty_text_verbatim() {
 #[test]
 fn na_is_saved_where_the_item_allows_it() {
     let dir = started();
-    ok(&answer(dir.path(), &["latency", "--na", "--as", "bob"]));
+    answer_ok(dir.path(), &["latency", "--na", "--as", "bob"]);
     let b = block(dir.path(), "latency", "bob");
     assert_eq!(b.get("na"), Some(&toml::Value::Boolean(true)));
     assert!(!b.contains_key("value"), "{b:?}");
@@ -432,22 +363,16 @@ fn na_is_saved_where_the_item_allows_it() {
 #[test]
 fn na_is_refused_where_the_item_does_not_allow_it() {
     let dir = started();
-    let before = read(dir.path());
-    let r = answer(dir.path(), &["licence-ok", "--na", "--as", "bob"]);
-    refused(&r);
+    let r = refused_unchanged(dir.path(), &["licence-ok", "--na", "--as", "bob"]);
     assert!(r.stderr.contains("licence-ok"), "{}", r.stderr);
     assert!(r.stderr.contains("yes or no"), "{}", r.stderr);
-    assert_eq!(read(dir.path()), before);
 }
 
 #[test]
 fn clear_removes_only_this_assessors_answer() {
     let dir = started();
-    ok(&answer(dir.path(), &["licence-ok", "no", "--as", "bob"]));
-    ok(&answer(
-        dir.path(),
-        &["licence-ok", "--clear", "--as", "bob"],
-    ));
+    answer_ok(dir.path(), &["licence-ok", "no", "--as", "bob"]);
+    answer_ok(dir.path(), &["licence-ok", "--clear", "--as", "bob"]);
     let left: Vec<String> = answers(dir.path())
         .iter()
         .map(|b| {
@@ -461,10 +386,7 @@ fn clear_removes_only_this_assessors_answer() {
     assert_eq!(left, vec!["licence-ok/alice".to_string()]);
     // Clearing an answer that is not there changes nothing and is not an error.
     let before = read(dir.path());
-    ok(&answer(
-        dir.path(),
-        &["licence-ok", "--clear", "--as", "bob"],
-    ));
+    answer_ok(dir.path(), &["licence-ok", "--clear", "--as", "bob"]);
     assert_eq!(read(dir.path()), before);
 }
 
@@ -487,7 +409,7 @@ fn clear_and_na_cannot_be_combined_with_a_value() {
 #[test]
 fn answering_again_replaces_value_note_and_evidence_and_sets_at() {
     let dir = started();
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "eval-depth",
@@ -503,15 +425,15 @@ fn answering_again_replaces_value_note_and_evidence_and_sets_at() {
             "--at",
             "2026-10-01",
         ],
-    ));
+    );
     let first = block(dir.path(), "eval-depth", "bob");
     assert_eq!(first["at"].to_string(), "2026-10-01T00:00:00Z");
     assert_eq!(first["note"].as_str(), Some("first look"));
 
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &["eval-depth", "3", "--as", "bob", "--evidence", "new.md"],
-    ));
+    );
     let again = block(dir.path(), "eval-depth", "bob");
     assert_eq!(again["value"].as_integer(), Some(3));
     assert_eq!(again["at"].to_string(), NOW, "at moves to now");
@@ -534,10 +456,10 @@ fn at_takes_rfc3339_with_an_offset_or_a_plain_date() {
         ("2026-11-28 20:05:00.750Z", "2026-11-28T20:05:00Z"),
         ("2026-11-01", "2026-11-01T00:00:00Z"),
     ] {
-        ok(&answer(
+        answer_ok(
             dir.path(),
             &["licence-ok", "yes", "--as", "bob", "--at", given],
-        ));
+        );
         assert_eq!(
             block(dir.path(), "licence-ok", "bob")["at"].to_string(),
             written,
@@ -549,16 +471,13 @@ fn at_takes_rfc3339_with_an_offset_or_a_plain_date() {
 #[test]
 fn at_without_an_offset_or_nonsense_is_refused() {
     let dir = started();
-    let before = read(dir.path());
     for bad in ["2026-11-28T20:05:00", "yesterday", "2026-13-01"] {
-        let r = answer(
+        let r = refused_unchanged(
             dir.path(),
             &["licence-ok", "yes", "--as", "bob", "--at", bad],
         );
-        refused(&r);
         assert!(r.stderr.contains("RFC 3339"), "{bad}: {}", r.stderr);
     }
-    assert_eq!(read(dir.path()), before);
 }
 
 // ─── Evidence, items, candidate, checklist ────────────────────────────────────────────────────
@@ -566,12 +485,9 @@ fn at_without_an_offset_or_nonsense_is_refused() {
 #[test]
 fn a_value_for_an_evidence_required_item_needs_evidence() {
     let dir = started();
-    let before = read(dir.path());
-    let r = answer(dir.path(), &["eval-depth", "2", "--as", "bob"]);
-    refused(&r);
+    let r = refused_unchanged(dir.path(), &["eval-depth", "2", "--as", "bob"]);
     assert!(r.stderr.contains("--evidence"), "{}", r.stderr);
-    assert_eq!(read(dir.path()), before);
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "eval-depth",
@@ -581,22 +497,19 @@ fn a_value_for_an_evidence_required_item_needs_evidence() {
             "--evidence",
             "evals/run.md",
         ],
-    ));
+    );
 }
 
 #[test]
 fn empty_evidence_does_not_satisfy_required_evidence_and_is_not_written() {
     let dir = started();
-    let before = read(dir.path());
     for empty in ["", "   "] {
-        let r = answer(
+        refused_unchanged(
             dir.path(),
             &["eval-depth", "2", "--as", "bob", "--evidence", empty],
         );
-        refused(&r);
-        assert_eq!(read(dir.path()), before, "{empty:?}");
     }
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "eval-depth",
@@ -608,7 +521,7 @@ fn empty_evidence_does_not_satisfy_required_evidence_and_is_not_written() {
             "--evidence",
             "evals/run.md",
         ],
-    ));
+    );
     assert_eq!(
         block(dir.path(), "eval-depth", "bob")["evidence"],
         toml::Value::Array(vec![toml::Value::String("evals/run.md".into())])
@@ -618,19 +531,15 @@ fn empty_evidence_does_not_satisfy_required_evidence_and_is_not_written() {
 #[test]
 fn an_unknown_item_is_refused_suggesting_the_nearest_ids() {
     let dir = started();
-    let before = read(dir.path());
-    let r = answer(dir.path(), &["eval-dept", "2", "--as", "bob"]);
-    refused(&r);
+    let r = refused_unchanged(dir.path(), &["eval-dept", "2", "--as", "bob"]);
     assert!(r.stderr.contains("eval-dept"), "{}", r.stderr);
     assert!(r.stderr.contains("`eval-depth`"), "{}", r.stderr);
-    assert_eq!(read(dir.path()), before);
 }
 
 #[test]
 fn an_existing_file_for_another_candidate_is_refused() {
     let dir = started();
-    let before = read(dir.path());
-    let r = answer(
+    let r = refused_unchanged(
         dir.path(),
         &[
             "licence-ok",
@@ -641,11 +550,9 @@ fn an_existing_file_for_another_candidate_is_refused() {
             "Other Model",
         ],
     );
-    refused(&r);
     assert!(r.stderr.contains("Model X"), "{}", r.stderr);
-    assert_eq!(read(dir.path()), before);
     // The same candidate (surrounding white space aside) is fine.
-    ok(&answer(
+    answer_ok(
         dir.path(),
         &[
             "licence-ok",
@@ -655,7 +562,7 @@ fn an_existing_file_for_another_candidate_is_refused() {
             "--candidate",
             " Model X ",
         ],
-    ));
+    );
 }
 
 #[test]
@@ -686,14 +593,14 @@ fn checklist_naming_another_checklist_than_the_files_is_refused() {
 #[test]
 fn the_assessor_is_as_when_given() {
     let dir = started();
-    ok(&answer(dir.path(), &["deploy", "api", "--as", "  Dana  "]));
+    answer_ok(dir.path(), &["deploy", "api", "--as", "  Dana  "]);
     assert_eq!(value(dir.path(), "deploy", "Dana").as_str(), Some("API"));
 }
 
 #[test]
 fn the_assessor_falls_back_to_user_without_as_or_git_name() {
     let dir = started();
-    ok(&answer(dir.path(), &["deploy", "api"]));
+    answer_ok(dir.path(), &["deploy", "api"]);
     assert_eq!(value(dir.path(), "deploy", "tester").as_str(), Some("API"));
 }
 
@@ -748,7 +655,7 @@ fn without_as_git_name_or_user_the_answer_is_refused_with_pass_as() {
 #[test]
 fn an_answer_to_an_item_that_does_not_apply_is_saved_with_a_warning_naming_the_controller() {
     let dir = started();
-    ok(&answer(dir.path(), &["deploy", "API", "--as", "alice"]));
+    answer_ok(dir.path(), &["deploy", "API", "--as", "alice"]);
     let r = answer(dir.path(), &["gpu-count", "8", "--as", "alice"]);
     ok(&r);
     assert!(r.stderr.contains("warning"), "{}", r.stderr);
@@ -759,10 +666,7 @@ fn an_answer_to_an_item_that_does_not_apply_is_saved_with_a_warning_naming_the_c
     );
 
     // Once it applies, no warning.
-    ok(&answer(
-        dir.path(),
-        &["deploy", "self-host", "--as", "alice"],
-    ));
+    answer_ok(dir.path(), &["deploy", "self-host", "--as", "alice"]);
     let r = answer(dir.path(), &["gpu-count", "4", "--as", "alice"]);
     ok(&r);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
@@ -886,7 +790,7 @@ fn play(dir: &Path, steps: &[Vec<&str>]) {
         if n == 0 {
             args.extend_from_slice(&["--candidate", "Model X", "--model", "org/model-x"]);
         }
-        ok(&answer(dir, &args));
+        answer_ok(dir, &args);
     }
 }
 
@@ -913,10 +817,7 @@ fn answering_reads_back_what_it_wrote_unchanged_by_a_no_op_rewrite() {
     play(dir.path(), &scenario());
     let before = read(dir.path());
     // Clearing an answer nobody gave rewrites the file: it must come out byte for byte the same.
-    ok(&answer(
-        dir.path(),
-        &["summary", "--clear", "--as", "nobody"],
-    ));
+    answer_ok(dir.path(), &["summary", "--clear", "--as", "nobody"]);
     assert_eq!(read(dir.path()), before);
 }
 

@@ -1,48 +1,20 @@
 //! `weigh checklist list|show|validate|export` and `weigh schema checklist`, end to end, with the
 //! exit codes of SPEC §5.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use weigh::checklist::{Origin, builtin, load_str};
+
+mod common;
+use common::{Run, ok, refused, root, run, temp, weigh, weigh_in};
 
 const INVALID: &str = "tests/fixtures/checklists/invalid";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `weigh` run in `dir`, with no colour and a fixed clock.
-fn weigh(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weigh").expect("the weigh binary");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env("WEIGH_NOW", "2025-01-15T12:00:00Z");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().expect("weigh runs");
-    Run {
-        code: output.status.code().expect("an exit code, not a signal"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn weigh_in(dir: &Path, args: &[&str]) -> Run {
-    run(weigh(dir).args(args))
-}
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
+/// `weigh checklist export quick-screen ARGS…` in `dir`.
+fn export_quick_screen(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["checklist", "export", "quick-screen"];
+    all.extend_from_slice(args);
+    weigh_in(dir, &all)
 }
 
 #[test]
@@ -56,7 +28,7 @@ fn validate_accepts_the_builtin_files() {
             "checklists/quick-screen.toml",
         ],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     assert!(r.stderr.contains("open-weight-adoption"), "{}", r.stderr);
     assert!(r.stderr.contains("quick-screen"), "{}", r.stderr);
     assert!(!r.stderr.contains("error"), "{}", r.stderr);
@@ -66,7 +38,7 @@ fn validate_accepts_the_builtin_files() {
 fn validate_reports_file_line_column_and_code() {
     let file = format!("{INVALID}/gate-unreachable-scale.toml");
     let r = weigh_in(&root(), &["checklist", "validate", &file]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains(&format!("{file}:17:8")), "{}", r.stderr);
     assert!(r.stderr.contains("unreachable-gate"), "{}", r.stderr);
     assert!(
@@ -91,7 +63,7 @@ fn validate_reports_file_line_column_and_code() {
 fn validate_reports_every_mistake_of_a_file() {
     let file = format!("{INVALID}/three-mistakes.toml");
     let r = weigh_in(&root(), &["checklist", "validate", &file]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     for place in [":6:11", ":15:1", ":18:8"] {
         assert!(
             r.stderr.contains(&format!("{file}{place}")),
@@ -105,7 +77,7 @@ fn validate_reports_every_mistake_of_a_file() {
 fn validate_a_missing_file_is_invalid_input() {
     let dir = temp();
     let r = weigh_in(dir.path(), &["checklist", "validate", "nope.toml"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("nope.toml"), "{}", r.stderr);
 }
 
@@ -115,13 +87,13 @@ fn validate_reads_stdin() {
     let r = run(weigh(&root())
         .args(["checklist", "validate", "-"])
         .write_stdin(source));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     let bad = std::fs::read_to_string(root().join(INVALID).join("version-not-semver.toml"))
         .expect("fixture");
     let r = run(weigh(&root())
         .args(["checklist", "validate", "-"])
         .write_stdin(bad));
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("invalid-version"), "{}", r.stderr);
 }
 
@@ -171,14 +143,14 @@ fn validate_several_files_highest_code_wins() {
 #[test]
 fn validate_needs_a_path() {
     let r = weigh_in(&root(), &["checklist", "validate"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
 }
 
 #[test]
 fn list_shows_the_builtins_with_version_and_item_count() {
     let dir = temp();
     let r = weigh_in(dir.path(), &["checklist", "list"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     for b in builtin::all() {
         let checklist = builtin::load(b.id).expect("built-in loads");
         let line = r
@@ -205,22 +177,22 @@ fn show_prints_a_builtin_in_each_format() {
     let checklist = builtin::load(id).expect("built-in loads");
 
     let r = weigh_in(dir.path(), &["checklist", "show", id]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     assert!(r.stdout.contains(&checklist.title), "{}", r.stdout);
 
     let r = weigh_in(dir.path(), &["checklist", "show", id, "--format", "table"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
 
     let r = weigh_in(
         dir.path(),
         &["checklist", "show", id, "--format", "markdown"],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     assert!(r.stdout.contains('#'), "Markdown headings: {}", r.stdout);
     assert!(r.stdout.contains(&checklist.title), "{}", r.stdout);
 
     let r = weigh_in(dir.path(), &["checklist", "show", id, "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     let json: serde_json::Value =
         serde_json::from_str(&r.stdout).expect("show --format json prints JSON");
     assert!(json.to_string().contains(id), "{json}");
@@ -238,12 +210,12 @@ fn show_a_checklist_file() {
             "json",
         ],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     serde_json::from_str::<serde_json::Value>(&r.stdout).expect("JSON");
 
     let file = format!("{INVALID}/when-self.toml");
     let r = weigh_in(&root(), &["checklist", "show", &file]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("when-self"), "{}", r.stderr);
 }
 
@@ -251,7 +223,7 @@ fn show_a_checklist_file() {
 fn show_an_unknown_id_hints_at_checklist_paths() {
     let dir = temp();
     let r = weigh_in(dir.path(), &["checklist", "show", "nope"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("nope"), "{}", r.stderr);
     assert!(r.stderr.contains("--checklist"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "{}", r.stdout);
@@ -260,11 +232,8 @@ fn show_an_unknown_id_hints_at_checklist_paths() {
 #[test]
 fn export_writes_a_file_that_validates() {
     let dir = temp();
-    let r = weigh_in(
-        dir.path(),
-        &["checklist", "export", "quick-screen", "-o", "screen.toml"],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &["-o", "screen.toml"]);
+    ok(&r);
     let written = std::fs::read_to_string(dir.path().join("screen.toml")).expect("exported file");
     assert_eq!(
         written,
@@ -272,14 +241,14 @@ fn export_writes_a_file_that_validates() {
     );
 
     let r = weigh_in(dir.path(), &["checklist", "validate", "screen.toml"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
 }
 
 #[test]
 fn export_to_stdout() {
     let dir = temp();
-    let r = weigh_in(dir.path(), &["checklist", "export", "quick-screen"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &[]);
+    ok(&r);
     assert_eq!(
         r.stdout,
         builtin::find("quick-screen").expect("built-in").source
@@ -289,19 +258,8 @@ fn export_to_stdout() {
 #[test]
 fn export_with_a_new_id() {
     let dir = temp();
-    let r = weigh_in(
-        dir.path(),
-        &[
-            "checklist",
-            "export",
-            "quick-screen",
-            "--id",
-            "my-screen",
-            "-o",
-            "mine.toml",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &["--id", "my-screen", "-o", "mine.toml"]);
+    ok(&r);
     let text = std::fs::read_to_string(dir.path().join("mine.toml")).expect("exported file");
     let checklist = load_str("mine.toml", &text, Origin::Path("mine.toml".into()))
         .unwrap_or_else(|report| panic!("{}", report.render(false)));
@@ -311,30 +269,19 @@ fn export_with_a_new_id() {
     assert!(text.starts_with("#:schema"), "comments and layout are kept");
 
     let r = weigh_in(dir.path(), &["checklist", "validate", "mine.toml"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     assert!(r.stderr.contains("my-screen"), "{}", r.stderr);
 }
 
 #[test]
 fn export_refuses_a_bad_new_id_or_an_unknown_checklist() {
     let dir = temp();
-    let r = weigh_in(
-        dir.path(),
-        &[
-            "checklist",
-            "export",
-            "quick-screen",
-            "--id",
-            "My Screen",
-            "-o",
-            "x.toml",
-        ],
-    );
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &["--id", "My Screen", "-o", "x.toml"]);
+    refused(&r);
     assert!(!dir.path().join("x.toml").exists());
 
     let r = weigh_in(dir.path(), &["checklist", "export", "nope", "-o", "y.toml"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(
         r.stderr.contains("quick-screen"),
         "lists the built-ins: {}",
@@ -349,11 +296,8 @@ fn export_does_not_overwrite_without_force() {
     let target = dir.path().join("existing.toml");
     std::fs::write(&target, "# mine\n").expect("write");
 
-    let r = weigh_in(
-        dir.path(),
-        &["checklist", "export", "quick-screen", "-o", "existing.toml"],
-    );
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &["-o", "existing.toml"]);
+    refused(&r);
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
@@ -361,18 +305,8 @@ fn export_does_not_overwrite_without_force() {
         "left untouched"
     );
 
-    let r = weigh_in(
-        dir.path(),
-        &[
-            "checklist",
-            "export",
-            "quick-screen",
-            "-o",
-            "existing.toml",
-            "--force",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = export_quick_screen(dir.path(), &["-o", "existing.toml", "--force"]);
+    ok(&r);
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
         builtin::find("quick-screen").expect("built-in").source
@@ -383,7 +317,7 @@ fn export_does_not_overwrite_without_force() {
 fn schema_checklist_prints_the_json_schema() {
     let dir = temp();
     let r = weigh_in(dir.path(), &["schema", "checklist"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&r);
     let printed: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
     let generated = weigh::schema::generate(weigh::schema::SchemaKind::Checklist);
     assert_eq!(&printed, generated.as_value());

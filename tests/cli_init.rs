@@ -6,42 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-const NOW: &str = "2026-11-28T20:00:00Z";
-
-fn small() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/small.toml")
-}
-
-fn weigh(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weigh").expect("the weigh binary");
-    cmd.current_dir(dir)
-        .env("WEIGH_NOW", NOW)
-        .env("USER", "tester")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn weigh_in(dir: &Path, args: &[&str]) -> Run {
-    let output = weigh(dir).args(args).output().expect("weigh runs");
-    Run {
-        code: output.status.code().expect("an exit code, not a signal"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn ok(r: &Run) {
-    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-}
+mod common;
+use common::{Run, ok, refused, small, start, temp, weigh_in};
 
 /// Every file and folder under `root`, relative, with file contents (folders map to `None`).
 fn snapshot(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
@@ -68,7 +34,7 @@ fn snapshot(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
 
 /// A temporary folder with `weigh init` run in it.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dir = temp();
     ok(&weigh_in(dir.path(), &["init"]));
     dir
 }
@@ -92,7 +58,7 @@ fn json(r: &Run) -> serde_json::Value {
 
 #[test]
 fn init_in_an_empty_folder_creates_the_project_layout() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let r = weigh_in(dir.path(), &["init"]);
     ok(&r);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
@@ -207,21 +173,7 @@ fn a_project_checklist_is_found_by_id_from_a_subfolder() {
     let ours = add_checklist(dir.path(), "ours.toml", "team-small");
     let team = dir.path().join("assessments").join("team");
     std::fs::create_dir_all(&team).unwrap();
-    ok(&weigh_in(
-        &team,
-        &[
-            "answer",
-            "m.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "team-small",
-        ],
-    ));
+    start(&team, "m.toml", "team-small", "M", ["licence-ok", "yes"]);
     // No --checklist from now on: the id is looked up in the project's checklists/.
     ok(&weigh_in(
         &team,
@@ -246,22 +198,14 @@ fn discovery_starts_at_the_assessment_files_folder_not_the_working_directory() {
     add_checklist(dir.path(), "ours.toml", "team-small");
     let file = dir.path().join("assessments").join("m.toml");
     let file_arg = file.display().to_string();
-    let elsewhere = tempfile::tempdir().unwrap();
-    ok(&weigh_in(
+    let elsewhere = temp();
+    start(
         elsewhere.path(),
-        &[
-            "answer",
-            &file_arg,
-            "licence-ok",
-            "yes",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "team-small",
-        ],
-    ));
+        &file_arg,
+        "team-small",
+        "M",
+        ["licence-ok", "yes"],
+    );
     let report = json(&weigh_in(
         elsewhere.path(),
         &["report", &file_arg, "--format", "json"],
@@ -271,7 +215,7 @@ fn discovery_starts_at_the_assessment_files_folder_not_the_working_directory() {
     let copy = elsewhere.path().join("m.toml");
     std::fs::copy(&file, &copy).unwrap();
     let r = weigh_in(elsewhere.path(), &["report", "m.toml"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("--checklist"), "{}", r.stderr);
 }
 
@@ -297,21 +241,13 @@ fn a_project_checklist_reusing_a_builtin_id_shadows_it() {
     );
 
     // `licence-ok` exists only in the project's quick-screen, not in the built-in one.
-    ok(&weigh_in(
+    start(
         dir.path(),
-        &[
-            "answer",
-            "assessments/q.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "alice",
-            "--candidate",
-            "Q",
-            "--checklist",
-            "quick-screen",
-        ],
-    ));
+        "assessments/q.toml",
+        "quick-screen",
+        "Q",
+        ["licence-ok", "yes"],
+    );
     let report = json(&weigh_in(
         dir.path(),
         &["report", "assessments/q.toml", "--format", "json"],
@@ -341,27 +277,19 @@ fn two_project_checklists_with_one_id_are_an_error() {
             "team-small",
         ],
     );
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("one.toml"), "{}", r.stderr);
     assert!(r.stderr.contains("two.toml"), "{}", r.stderr);
     assert!(!dir.path().join("assessments/m.toml").exists());
     // Another id still resolves.
     add_checklist(dir.path(), "three.toml", "other");
-    ok(&weigh_in(
+    start(
         dir.path(),
-        &[
-            "answer",
-            "assessments/m.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "other",
-        ],
-    ));
+        "assessments/m.toml",
+        "other",
+        "M",
+        ["licence-ok", "yes"],
+    );
 }
 
 // ─── #:schema ─────────────────────────────────────────────────────────────────────────────────
@@ -381,21 +309,13 @@ fn an_assessment_inside_the_project_starts_with_a_schema_line_relative_to_it() {
         ),
         ("m.toml", "#:schema schemas/assessment.schema.json"),
     ] {
-        ok(&weigh_in(
+        start(
             dir.path(),
-            &[
-                "answer",
-                file,
-                "deploy-mode",
-                "API",
-                "--as",
-                "alice",
-                "--candidate",
-                "M",
-                "--checklist",
-                "quick-screen",
-            ],
-        ));
+            file,
+            "quick-screen",
+            "M",
+            ["deploy-mode", "API"],
+        );
         let path = dir.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let first = text.lines().next().unwrap();
@@ -418,22 +338,14 @@ fn an_assessment_inside_the_project_starts_with_a_schema_line_relative_to_it() {
 
 #[test]
 fn an_assessment_outside_any_project_has_no_schema_line() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(&weigh_in(
+    let dir = temp();
+    start(
         dir.path(),
-        &[
-            "answer",
-            "m.toml",
-            "deploy-mode",
-            "API",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "quick-screen",
-        ],
-    ));
+        "m.toml",
+        "quick-screen",
+        "M",
+        ["deploy-mode", "API"],
+    );
     let text = std::fs::read_to_string(dir.path().join("m.toml")).unwrap();
     assert!(text.starts_with("schema_version = 1\n"), "{text}");
 }
@@ -443,21 +355,13 @@ fn the_schema_line_is_right_when_the_file_is_named_through_dot_dot() {
     let dir = project();
     let team = dir.path().join("assessments").join("team");
     std::fs::create_dir_all(&team).unwrap();
-    ok(&weigh_in(
+    start(
         &team,
-        &[
-            "answer",
-            "../m.toml",
-            "deploy-mode",
-            "API",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "quick-screen",
-        ],
-    ));
+        "../m.toml",
+        "quick-screen",
+        "M",
+        ["deploy-mode", "API"],
+    );
     let text = std::fs::read_to_string(dir.path().join("assessments/m.toml")).unwrap();
     assert_eq!(
         text.lines().next(),
@@ -473,22 +377,7 @@ fn discovery_for_a_file_named_through_dot_dot_starts_at_its_real_folder() {
     let team = dir.path().join("assessments").join("team");
     std::fs::create_dir_all(&team).unwrap();
     ok(&weigh_in(&team, &["init"]));
-    let r = weigh_in(
-        &team,
-        &[
-            "answer",
-            "../m.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "alice",
-            "--candidate",
-            "M",
-            "--checklist",
-            "outer",
-        ],
-    );
-    ok(&r);
+    start(&team, "../m.toml", "outer", "M", ["licence-ok", "yes"]);
     ok(&weigh_in(
         &team,
         &["report", "../m.toml", "--format", "json"],

@@ -3,67 +3,30 @@
 //! `-o`, `--as-of` and staleness, `WEIGH_NOW`, and the exit codes for bad files.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
-const NOW: &str = "2026-11-28T20:00:00Z";
+mod common;
+use common::{NOW, Run, answer_ok, assert_exit, ok, refused, run, small, small_arg, start, temp};
 
 /// Text that means something to Markdown and HTML: pipes, a newline, a script tag, backticks,
 /// emphasis, a link, an entity, a backslash and strikethrough.
 const HOSTILE: &str = "a | b\nc <script>alert(1)</script> `x` *y* [l](u) &amp; _u_ \\ ~s~ <b>bold</b> x\\|y &#42; 1. &lt;";
 const CANDIDATE: &str = "Model <i>X</i> | *v2*";
 
-fn small() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/small.toml")
-}
-
-fn small_arg() -> String {
-    small().display().to_string()
-}
-
-/// `weigh` in `dir` with a fixed clock and no colour forced.
+/// The hermetic `weigh`, but without `NO_COLOR`: these tests check that nothing puts terminal
+/// escapes in output that is not a terminal on its own accord.
 fn weigh(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weigh").expect("the weigh binary");
-    cmd.current_dir(dir)
-        .env("WEIGH_NOW", NOW)
-        .env("USER", "tester")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("NO_COLOR");
+    let mut cmd = common::weigh(dir);
+    cmd.env_remove("NO_COLOR");
     cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().expect("weigh runs");
-    Run {
-        code: output.status.code().expect("an exit code, not a signal"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
 }
 
 fn weigh_in(dir: &Path, args: &[&str]) -> Run {
     run(weigh(dir).args(args))
-}
-
-fn ok(r: &Run) {
-    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-}
-
-fn answer(dir: &Path, args: &[&str]) {
-    let small = small_arg();
-    let mut all = vec!["answer", "a.toml"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--checklist", &small]);
-    ok(&weigh_in(dir, &all));
 }
 
 /// `weigh report a.toml ARGS… --checklist small.toml`.
@@ -79,9 +42,9 @@ fn report(dir: &Path, args: &[&str]) -> Run {
 /// name, a text answer, notes, an assessor's name and evidence. Scores: core 74.4 (licence yes,
 /// eval-depth 1 of 3, Self-host 0.5, 8 GPUs), extra 0 (latency at its worst): NOT READY.
 fn built() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dir = temp();
     let d = dir.path();
-    answer(
+    answer_ok(
         d,
         &[
             "licence-ok",
@@ -94,8 +57,8 @@ fn built() -> tempfile::TempDir {
             HOSTILE,
         ],
     );
-    answer(d, &["licence-ok", "yes", "--as", "ann*e <em>"]);
-    answer(
+    answer_ok(d, &["licence-ok", "yes", "--as", "ann*e <em>"]);
+    answer_ok(
         d,
         &[
             "eval-depth",
@@ -108,14 +71,14 @@ fn built() -> tempfile::TempDir {
             "evals/*run*.md",
         ],
     );
-    answer(d, &["deploy", "self-host", "--as", "alice"]);
-    answer(d, &["gpu-count", "8", "--as", "alice"]);
-    answer(d, &["latency", "--na", "--as", "alice"]);
-    answer(
+    answer_ok(d, &["deploy", "self-host", "--as", "alice"]);
+    answer_ok(d, &["gpu-count", "8", "--as", "alice"]);
+    answer_ok(d, &["latency", "--na", "--as", "alice"]);
+    answer_ok(
         d,
         &["latency", "2000", "--as", "bob", "--note", "p50 under load"],
     );
-    answer(d, &["summary", HOSTILE, "--as", "alice", "--note", HOSTILE]);
+    answer_ok(d, &["summary", HOSTILE, "--as", "alice", "--note", HOSTILE]);
     dir
 }
 
@@ -196,8 +159,7 @@ fn json_report_has_every_key_spec_section_7_lists() {
     assert_eq!(v["candidate"]["name"], CANDIDATE);
     assert_eq!(v["checklist"]["id"], "small");
     assert_eq!(v["checklist"]["version"], "1.0.0");
-    let digest = weigh::locate::from_path(&small()).unwrap().digest;
-    assert_eq!(v["checklist"]["digest"], digest.as_str());
+    assert_eq!(v["checklist"]["digest"], common::small_digest().as_str());
     assert!(
         v["checklist"]["source"]
             .as_str()
@@ -369,8 +331,8 @@ fn as_of_makes_an_old_answer_stale_in_json_and_actions() {
 #[test]
 fn a_failed_gate_is_not_ready_with_gate_failed_first() {
     let dir = built();
-    answer(dir.path(), &["licence-ok", "no", "--as", "alice"]);
-    answer(dir.path(), &["licence-ok", "no", "--as", "ann*e <em>"]);
+    answer_ok(dir.path(), &["licence-ok", "no", "--as", "alice"]);
+    answer_ok(dir.path(), &["licence-ok", "no", "--as", "ann*e <em>"]);
     let v = json(dir.path(), &[]);
     assert_eq!(v["verdict"], "not_ready");
     assert_eq!(item(&v, "licence-ok")["gate_failed"], true);
@@ -530,9 +492,9 @@ fn output_writes_the_file_and_nothing_to_stdout() {
 
 #[test]
 fn a_missing_file_is_exit_2() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let r = weigh_in(dir.path(), &["report", "nope.toml"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("nope.toml"), "{}", r.stderr);
     assert_eq!(r.stdout, "");
 }
@@ -549,29 +511,29 @@ fn an_unreadable_file_is_exit_3() {
     }
     let r = report(dir.path(), &[]);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
-    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_exit(&r, 3);
     assert!(r.stderr.contains("a.toml"), "{}", r.stderr);
 }
 
 #[test]
 fn a_folder_in_place_of_the_file_is_exit_3() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     std::fs::create_dir(dir.path().join("a.toml")).unwrap();
     let r = weigh_in(dir.path(), &["report", "a.toml"]);
-    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_exit(&r, 3);
     assert!(r.stderr.contains("a.toml"), "{}", r.stderr);
 }
 
 #[test]
 fn an_assessment_naming_an_unknown_checklist_is_exit_2_with_the_checklist_hint() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     std::fs::write(
         dir.path().join("a.toml"),
         "schema_version = 1\n\n[assessment]\nchecklist = \"our-own\"\nchecklist_version = \"1.0.0\"\ncreated = 2026-11-28T20:00:00Z\n\n[candidate]\nname = \"M\"\n",
     )
     .unwrap();
     let r = weigh_in(dir.path(), &["report", "a.toml"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("our-own"), "{}", r.stderr);
     assert!(r.stderr.contains("--checklist"), "{}", r.stderr);
     assert_eq!(r.stdout, "");
@@ -581,7 +543,7 @@ fn an_assessment_naming_an_unknown_checklist_is_exit_2_with_the_checklist_hint()
 fn an_invalid_as_of_is_exit_2() {
     let dir = built();
     let r = report(dir.path(), &["--as-of", "2027-01-15T00:00:00"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert_eq!(r.stdout, "");
 }
 
@@ -603,7 +565,7 @@ fn dash_reads_the_assessment_from_stdin() {
 fn output_into_a_missing_folder_is_exit_3() {
     let dir = built();
     let r = report(dir.path(), &["-o", "no/such/folder/out.md"]);
-    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_exit(&r, 3);
     assert_eq!(r.stdout, "");
 }
 
@@ -614,7 +576,7 @@ fn checklist_naming_another_checklist_than_the_files_is_exit_2() {
         dir.path(),
         &["report", "a.toml", "--checklist", "quick-screen"],
     );
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    refused(&r);
     assert!(r.stderr.contains("small"), "{}", r.stderr);
     assert_eq!(r.stdout, "");
 }
@@ -622,7 +584,7 @@ fn checklist_naming_another_checklist_than_the_files_is_exit_2() {
 #[test]
 fn an_item_everyone_marked_na_is_na_without_score_or_staleness() {
     let dir = built();
-    answer(dir.path(), &["latency", "--na", "--as", "bob"]);
+    answer_ok(dir.path(), &["latency", "--na", "--as", "bob"]);
     let v = json(dir.path(), &["--as-of", "2030-01-01"]);
     let latency = item(&v, "latency");
     assert_eq!(latency["na"], true);
@@ -646,7 +608,7 @@ fn an_item_everyone_marked_na_is_na_without_score_or_staleness() {
 #[test]
 fn markdown_shows_control_characters_escaped() {
     let dir = built();
-    answer(
+    answer_ok(
         dir.path(),
         &["summary", "red \u{1b}[31malert", "--as", "bob"],
     );
@@ -665,22 +627,14 @@ fn markdown_shows_control_characters_escaped() {
 
 #[test]
 fn a_builtin_checklists_source_is_builtin() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(&weigh_in(
+    let dir = temp();
+    start(
         dir.path(),
-        &[
-            "answer",
-            "q.toml",
-            "deploy-mode",
-            "API",
-            "--as",
-            "alice",
-            "--candidate",
-            "Q",
-            "--checklist",
-            "quick-screen",
-        ],
-    ));
+        "q.toml",
+        "quick-screen",
+        "Q",
+        ["deploy-mode", "API"],
+    );
     let r = weigh_in(dir.path(), &["report", "q.toml", "--format", "json"]);
     ok(&r);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();

@@ -2,9 +2,11 @@
 //! ones examples/README.md promises, and the files match the assessment schema.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
+
+mod common;
+use common::{root, run, toml_to_json, weigh};
 
 const EXAMPLES: [(&str, &str); 3] = [
     ("qwen3-235b-a22b.toml", "ready_with_conditions"),
@@ -13,36 +15,21 @@ const EXAMPLES: [(&str, &str); 3] = [
 ];
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
+    root().join("examples").join(name)
 }
 
 fn report(file: &Path, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_weigh"))
-        .args([
-            "report",
-            &file.display().to_string(),
-            "--format",
-            format,
-            "--as-of",
-            "2026-11-20",
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("weigh runs");
-    assert!(
-        out.status.success(),
-        "{} {format}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "warnings: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let r = run(weigh(&root()).args([
+        "report",
+        &file.display().to_string(),
+        "--format",
+        format,
+        "--as-of",
+        "2026-11-20",
+    ]));
+    assert_eq!(r.code, 0, "{} {format}: {}", file.display(), r.stderr);
+    assert!(r.stderr.is_empty(), "warnings: {}", r.stderr);
+    r.stdout
 }
 
 #[test]
@@ -77,25 +64,11 @@ fn examples_match_the_assessment_schema() {
     let schema = weigh::schema::generate(weigh::schema::SchemaKind::Assessment);
     let validator = jsonschema::draft7::new(schema.as_value()).expect("schema compiles");
     for (name, _) in EXAMPLES {
-        let value: toml::Value =
-            toml::from_str(&std::fs::read_to_string(example(name)).unwrap()).unwrap();
-        let json = to_json(&value);
+        let json = toml_to_json(&std::fs::read_to_string(example(name)).unwrap());
         let errors: Vec<String> = validator
             .iter_errors(&json)
             .map(|e| e.to_string())
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
-    }
-}
-
-fn to_json(value: &toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s.clone()),
-        toml::Value::Integer(i) => (*i).into(),
-        toml::Value::Float(f) => (*f).into(),
-        toml::Value::Boolean(b) => (*b).into(),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => items.iter().map(to_json).collect(),
-        toml::Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect(),
     }
 }

@@ -2,14 +2,15 @@
 //! truncated files, arbitrary text and mutated valid files; it must never panic, and it must either
 //! load with no error or fail with at least one located error that renders.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use weigh::checklist::{self, Origin, builtin};
 use weigh::diag::line_col;
 
-const INVALID: &str = "tests/fixtures/checklists/invalid";
+mod common;
+use common::fixture;
 
 /// A small valid checklist that uses every kind, gate and `when` form, so that mutations reach
 /// every semantic rule.
@@ -140,7 +141,7 @@ const VALUES: &[&str] = &[
 ];
 
 fn fixtures() -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID);
+    let dir = fixture("checklists/invalid");
     let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(&dir)
         .expect("fixture folder")
         .map(|e| e.expect("entry").path())

@@ -2,60 +2,33 @@
 //! concurrent writers that never lose each other's answers.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use weigh::assessment::store::{self, Lookup};
+use weigh::assessment::store::{self, Loaded};
 use weigh::assessment::write::canonical;
-use weigh::locate::Finder;
 
-const NOW: &str = "2026-11-28T20:00:00Z";
+mod common;
+use common::{fixture, lookup, ok, pinned_quick_screen, refused, temp, weigh_in};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn pinned_quick_screen() -> Lookup {
-    let path = fixture("checklists/quick-screen-1.0.0.toml");
-    Lookup {
-        finder: Finder::default(),
-        explicit: Some(path.display().to_string()),
-    }
-}
-
-fn weigh(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_weigh"))
-        .args(args)
-        .current_dir(dir)
-        .env("WEIGH_NOW", NOW)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("weigh runs")
-}
-
-fn assert_ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
+/// `text` read against the pinned quick-screen, and written back in canonical form as a file
+/// in `assessments/`.
+fn rewritten(name: &str, text: &str) -> (Loaded, String) {
+    let loaded = store::load_text(name, text, &lookup(&pinned_quick_screen()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let written = canonical(
+        &loaded.assessment,
+        Some("../schemas/assessment.schema.json"),
     );
+    (loaded, written)
 }
 
 #[test]
 fn canonical_file_round_trips_byte_for_byte() {
     let text = std::fs::read_to_string(fixture("canonical.toml")).unwrap();
-    let loaded = store::load_text("canonical.toml", &text, &pinned_quick_screen())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (loaded, written) = rewritten("canonical.toml", &text);
     assert!(
         loaded.warnings.diagnostics.is_empty(),
         "{}",
         loaded.warnings.render(false)
-    );
-    let written = canonical(
-        &loaded.assessment,
-        Some("../schemas/assessment.schema.json"),
     );
     assert_eq!(written, text);
 }
@@ -71,12 +44,7 @@ fn canonical_form_sorts_answers_by_checklist_order_then_assessor() {
         blocks.join("\n[[answer]]\n").replace("\n\n\n", "\n\n")
     );
     assert_ne!(shuffled, text);
-    let loaded = store::load_text("shuffled.toml", &shuffled, &pinned_quick_screen())
-        .unwrap_or_else(|e| panic!("{e}"));
-    let written = canonical(
-        &loaded.assessment,
-        Some("../schemas/assessment.schema.json"),
-    );
+    let (_, written) = rewritten("shuffled.toml", &shuffled);
     assert_eq!(written, text);
 }
 
@@ -99,12 +67,12 @@ fn answering_in_a_different_order_gives_the_same_file() {
     ];
     let mut files = Vec::new();
     for order in [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0]] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = temp();
         for i in order {
             let mut args = vec!["answer", "a.toml"];
             args.extend_from_slice(answers[i]);
             args.extend_from_slice(&["--candidate", "Model X", "--checklist", "quick-screen"]);
-            assert_ok(&weigh(dir.path(), &args));
+            ok(&weigh_in(dir.path(), &args));
         }
         files.push(std::fs::read_to_string(dir.path().join("a.toml")).unwrap());
     }
@@ -128,9 +96,9 @@ fn fifty_item_checklist(dir: &Path) -> PathBuf {
 /// time; every one of the 100 answers survives.
 #[test]
 fn concurrent_writers_keep_every_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let checklist = fifty_item_checklist(dir.path());
-    let checklist = checklist.display().to_string();
+    let dir = temp();
+    let checklist_path = fifty_item_checklist(dir.path());
+    let checklist = checklist_path.display().to_string();
     let writers: Vec<_> = ["alice", "bob"]
         .into_iter()
         .map(|who| {
@@ -139,7 +107,7 @@ fn concurrent_writers_keep_every_answer() {
                 for i in 0..50 {
                     let item = format!("q{i:02}");
                     let value = if i % 2 == 0 { "yes" } else { "no" };
-                    let out = weigh(
+                    ok(&weigh_in(
                         &dir,
                         &[
                             "answer",
@@ -153,8 +121,7 @@ fn concurrent_writers_keep_every_answer() {
                             "--checklist",
                             &checklist,
                         ],
-                    );
-                    assert_ok(&out);
+                    ));
                 }
             })
         })
@@ -163,15 +130,8 @@ fn concurrent_writers_keep_every_answer() {
         w.join().expect("writer thread");
     }
     let text = std::fs::read_to_string(dir.path().join("shared.toml")).unwrap();
-    let loaded = store::load_text(
-        "shared.toml",
-        &text,
-        &Lookup {
-            finder: Finder::default(),
-            explicit: Some(checklist),
-        },
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let loaded = store::load_text("shared.toml", &text, &lookup(&checklist_path))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.assessment.answers.len(), 100);
     for who in ["alice", "bob"] {
         assert_eq!(
@@ -198,8 +158,8 @@ fn concurrent_writers_keep_every_answer() {
 
 #[test]
 fn a_failed_answer_leaves_the_file_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    assert_ok(&weigh(
+    let dir = temp();
+    ok(&weigh_in(
         dir.path(),
         &[
             "answer",
@@ -215,10 +175,9 @@ fn a_failed_answer_leaves_the_file_untouched() {
         ],
     ));
     let before = std::fs::read(dir.path().join("a.toml")).unwrap();
-    let out = weigh(
+    refused(&weigh_in(
         dir.path(),
         &["answer", "a.toml", "red-flags", "9", "--as", "b"],
-    );
-    assert_eq!(out.status.code(), Some(2));
+    ));
     assert_eq!(std::fs::read(dir.path().join("a.toml")).unwrap(), before);
 }

@@ -3,15 +3,14 @@
 
 use std::collections::VecDeque;
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
-use weigh::assessment::store::{Lookup, NewFile};
+use weigh::assessment::store::NewFile;
 use weigh::assessment::{AnswerValue, Candidate};
 use weigh::walk::session::Session;
 use weigh::walk::{Details, Input, ItemScreen, Options, Outcome, Prompter, Stop, flow};
 
-const NOW: &str = "2026-11-28T20:00:00Z";
+mod common;
+use common::{NOW, Run, lookup, ok, pinned_arg, pinned_quick_screen, refused, run, temp, weigh};
 
 /// A prompter that replays a script and records what the walk showed.
 struct Scripted {
@@ -76,20 +75,10 @@ impl Prompter for Scripted {
     }
 }
 
-/// quick-screen 1.0.0, pinned so that edits to the built-in do not churn these transcripts.
-fn pinned() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/checklists/quick-screen-1.0.0.toml")
-        .display()
-        .to_string()
-}
-
+/// A session on `dir/a.toml` against quick-screen pinned at 1.0.0, so that edits to the built-in
+/// do not churn these transcripts.
 fn session(dir: &Path, by: &str) -> Session {
-    let lookup = Lookup {
-        finder: weigh::locate::Finder::default(),
-        explicit: Some(pinned()),
-    };
-    let checklist = weigh::locate::from_path(Path::new(&pinned())).expect("pinned checklist");
+    let checklist = weigh::locate::from_path(&pinned_quick_screen()).expect("pinned checklist");
     let now: jiff::Timestamp = NOW.parse().unwrap();
     let new = NewFile {
         candidate: Candidate {
@@ -101,7 +90,7 @@ fn session(dir: &Path, by: &str) -> Session {
     };
     Session::open(
         dir.join("a.toml"),
-        lookup,
+        lookup(&pinned_quick_screen()),
         Some(&new),
         None,
         by.into(),
@@ -119,26 +108,44 @@ fn file(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("a.toml")).unwrap()
 }
 
+/// A text or choice answer.
 fn value(text: &str) -> Input {
     Input::Value(AnswerValue::Text(text.into()))
 }
 
+/// A level or an integer.
+fn level(n: i64) -> Input {
+    Input::Value(AnswerValue::Int(n))
+}
+
+/// Details with no note and this evidence.
+fn evidence(evidence: &str) -> Details {
+    Details {
+        note: None,
+        evidence: vec![evidence.into()],
+    }
+}
+
+/// bob answers the first item, licence, "Forbids your use" with evidence, and stops.
+fn bob_forbids(dir: &Path) {
+    let mut bob = Scripted::new(vec![value("Forbids your use")]).with_details(vec![evidence("x")]);
+    walk(dir, "bob", &mut bob, &Options::default());
+}
+
 #[test]
 fn back_skip_na_refs_and_when_move_through_the_checklist() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let mut p = Scripted::new(vec![
-        Input::Value(AnswerValue::Text("Forbids your use".into())),
+        value("Forbids your use"),
         Input::Back,
-        Input::Value(AnswerValue::Text(
-            "Permits your use under conditions you can accept".into(),
-        )),
+        value("Permits your use under conditions you can accept"),
         Input::Skip,
         Input::Na,
         Input::Refs,
-        Input::Value(AnswerValue::Int(3)),
-        Input::Value(AnswerValue::Int(3)),
+        level(3),
+        level(3),
         value("Self-host"),
-        Input::Value(AnswerValue::Text("Yes, on hardware you already run".into())),
+        value("Yes, on hardware you already run"),
         Input::Quit,
     ])
     .with_details(vec![
@@ -162,26 +169,14 @@ fn back_skip_na_refs_and_when_move_through_the_checklist() {
 
 #[test]
 fn other_assessors_answers_are_hidden_until_you_answer_then_a_disagreement_shows() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut bob = Scripted::new(vec![Input::Value(AnswerValue::Text(
-        "Forbids your use".into(),
-    ))])
-    .with_details(vec![Details {
-        note: None,
-        evidence: vec!["x".into()],
-    }]);
-    walk(dir.path(), "bob", &mut bob, &Options::default());
+    let dir = temp();
+    bob_forbids(dir.path());
     let mut alice = Scripted::new(vec![
-        Input::Value(AnswerValue::Text(
-            "OSI-approved licence (e.g. Apache-2.0, MIT) with no added use restrictions".into(),
-        )),
+        value("OSI-approved licence (e.g. Apache-2.0, MIT) with no added use restrictions"),
         Input::Back,
         Input::Quit,
     ])
-    .with_details(vec![Details {
-        note: None,
-        evidence: vec!["LICENSE".into()],
-    }]);
+    .with_details(vec![evidence("LICENSE")]);
     walk(dir.path(), "alice", &mut alice, &Options::default());
     let t = alice.transcript.join("\n");
     assert!(
@@ -201,15 +196,8 @@ fn other_assessors_answers_are_hidden_until_you_answer_then_a_disagreement_shows
 
 #[test]
 fn show_others_reveals_answers_before_you_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut bob = Scripted::new(vec![Input::Value(AnswerValue::Text(
-        "Forbids your use".into(),
-    ))])
-    .with_details(vec![Details {
-        note: None,
-        evidence: vec!["x".into()],
-    }]);
-    walk(dir.path(), "bob", &mut bob, &Options::default());
+    let dir = temp();
+    bob_forbids(dir.path());
     let mut alice = Scripted::new(vec![Input::Quit]);
     walk(
         dir.path(),
@@ -229,17 +217,14 @@ fn show_others_reveals_answers_before_you_answer() {
 
 #[test]
 fn resuming_starts_at_the_first_unanswered_item_and_unanswered_skips_answered_ones() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let mut first = Scripted::new(vec![
-        Input::Value(AnswerValue::Text("Forbids your use".into())),
+        value("Forbids your use"),
         Input::Skip,
-        Input::Value(AnswerValue::Int(1)),
+        level(1),
         Input::Quit,
     ])
-    .with_details(vec![Details {
-        note: None,
-        evidence: vec!["x".into()],
-    }]);
+    .with_details(vec![evidence("x")]);
     walk(dir.path(), "alice", &mut first, &Options::default());
     let mut resume = Scripted::new(vec![Input::Keep, Input::Keep, Input::Quit]);
     walk(dir.path(), "alice", &mut resume, &Options::default());
@@ -275,11 +260,8 @@ fn resuming_starts_at_the_first_unanswered_item_and_unanswered_skips_answered_on
 
 #[test]
 fn refused_evidence_is_asked_twice_then_saved_as_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut p = Scripted::new(vec![
-        Input::Value(AnswerValue::Text("Forbids your use".into())),
-        Input::Quit,
-    ]);
+    let dir = temp();
+    let mut p = Scripted::new(vec![value("Forbids your use"), Input::Quit]);
     walk(dir.path(), "alice", &mut p, &Options::default());
     assert!(
         p.transcript
@@ -292,7 +274,7 @@ fn refused_evidence_is_asked_twice_then_saved_as_missing() {
 
 #[test]
 fn dimension_option_walks_one_dimension_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let mut p = Scripted::new(vec![Input::Skip, Input::Skip, Input::Skip, Input::Skip]);
     let outcome = walk(
         dir.path(),
@@ -316,13 +298,13 @@ fn dimension_option_walks_one_dimension_only() {
     );
 }
 
-fn weigh(dir: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    let mut cmd = Command::cargo_bin("weigh").unwrap();
-    cmd.args(args).current_dir(dir).env("WEIGH_NOW", NOW);
-    assert_cmd::Command::from_std(cmd)
-        .write_stdin(stdin)
-        .output()
-        .unwrap()
+/// `weigh assess ARGS… --checklist <pinned quick-screen> --as alice` in `dir`, reading `stdin`.
+fn assess(dir: &Path, args: &[&str], stdin: &str) -> Run {
+    let pinned = pinned_arg();
+    let mut all = vec!["assess"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--checklist", &pinned, "--as", "alice"]);
+    run(weigh(dir).args(all).write_stdin(stdin))
 }
 
 const FULL_SCREEN: &str = "OSI-approved licence (e.g. Apache-2.0, MIT) with no added use restrictions\tApache-2.0 at the pinned revision\tLICENSE https://example.org/card\n\
@@ -330,35 +312,20 @@ const FULL_SCREEN: &str = "OSI-approved licence (e.g. Apache-2.0, MIT) with no a
 
 #[test]
 fn line_mode_scripts_a_whole_quick_screen_through_a_pipe() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = weigh(
+    let dir = temp();
+    let r = assess(
         dir.path(),
-        &[
-            "assess",
-            "a.toml",
-            "--candidate",
-            "Model X",
-            "--checklist",
-            &pinned(),
-            "--as",
-            "alice",
-        ],
+        &["a.toml", "--candidate", "Model X"],
         FULL_SCREEN,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    ok(&r);
+    let (stdout, stderr) = (r.stdout, r.stderr);
     assert!(stdout.contains("READY"), "{stdout}");
     assert!(
         stdout.contains("Saved in a.toml")
             && stdout.contains("weigh report a.toml --format markdown"),
         "{stdout}"
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("Licence and policy red flags 1/3 · overall 1/9"),
         "prompts go to stderr: {stderr}"
@@ -368,93 +335,55 @@ fn line_mode_scripts_a_whole_quick_screen_through_a_pipe() {
 
 #[test]
 fn line_mode_stops_at_an_invalid_line_with_exit_2_keeping_what_came_before() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = weigh(
+    let dir = temp();
+    let r = assess(
         dir.path(),
-        &[
-            "assess",
-            "a.toml",
-            "--candidate",
-            "M",
-            "--checklist",
-            &pinned(),
-            "--as",
-            "alice",
-        ],
+        &["a.toml", "--candidate", "M"],
         "Forbids your use\t\tx\n3\nseven\n2\n",
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("line 3"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    refused(&r);
+    assert!(r.stderr.contains("line 3"), "{}", r.stderr);
     let text = file(dir.path());
     assert_eq!(text.matches("[[answer]]").count(), 2, "{text}");
 }
 
 #[test]
 fn line_mode_end_of_input_saves_and_says_where_it_stopped() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = weigh(
+    let dir = temp();
+    let r = assess(
         dir.path(),
-        &[
-            "assess",
-            "a.toml",
-            "--candidate",
-            "M",
-            "--checklist",
-            &pinned(),
-            "--as",
-            "alice",
-        ],
+        &["a.toml", "--candidate", "M"],
         "Forbids your use\t\tx\n:skip\n",
     );
-    assert_eq!(out.status.code(), Some(0));
+    ok(&r);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("End of input at `sensitive-probe`"),
+        r.stderr.contains("End of input at `sensitive-probe`"),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        r.stderr
     );
     assert_eq!(file(dir.path()).matches("[[answer]]").count(), 1);
 }
 
 #[test]
 fn line_mode_new_file_needs_a_candidate() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = weigh(dir.path(), &["assess", "--as", "alice"], "");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--candidate"));
+    let dir = temp();
+    let r = run(weigh(dir.path())
+        .args(["assess", "--as", "alice"])
+        .write_stdin(""));
+    refused(&r);
+    assert!(r.stderr.contains("--candidate"));
     assert!(!dir.path().join("assessments").exists());
 }
 
 #[test]
 fn new_files_are_named_by_slug_resumed_for_the_same_candidate_and_numbered_for_another() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     for (name, expected) in [
         ("Kimi K3", "kimi-k3.toml"),
         ("Kimi K3", "kimi-k3.toml"),
         ("KIMI  k3!", "kimi-k3-2.toml"),
     ] {
-        let out = weigh(
-            dir.path(),
-            &[
-                "assess",
-                "--candidate",
-                name,
-                "--checklist",
-                &pinned(),
-                "--as",
-                "alice",
-            ],
-            ":quit\n",
-        );
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        ok(&assess(dir.path(), &["--candidate", name], ":quit\n"));
         assert!(
             dir.path().join("assessments").join(expected).exists(),
             "{name} -> {expected}"

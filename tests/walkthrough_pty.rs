@@ -10,31 +10,41 @@ use std::time::{Duration, Instant};
 use expectrl::Expect;
 use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession as Session;
-use weigh::assessment::store::{self, Lookup};
+use weigh::assessment::store;
+
+mod common;
+use common::{lookup, pinned_arg, pinned_quick_screen, temp, weigh_command};
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 
-/// quick-screen 1.0.0, pinned so that edits to the built-in do not change these key presses.
-fn pinned() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/checklists/quick-screen-1.0.0.toml")
-        .display()
-        .to_string()
-}
-
+/// `weigh ARGS…` in `dir`, in a pseudo-terminal.
 fn spawn(dir: &Path, args: &[&str]) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_weigh"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("WEIGH_NOW", "2026-11-28T20:00:00Z")
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
+    let mut cmd = weigh_command(dir);
+    cmd.args(args).env("TERM", "xterm-256color");
     let mut session = Session::spawn(cmd).expect("spawn weigh in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+/// `weigh assess a.toml` for a new candidate against quick-screen pinned at 1.0.0, so that edits
+/// to the built-in do not change these key presses.
+fn assess_new(dir: &Path, candidate: &str) -> Session {
+    let pinned = pinned_arg();
+    spawn(
+        dir,
+        &[
+            "assess",
+            "a.toml",
+            "--candidate",
+            candidate,
+            "--checklist",
+            &pinned,
+            "--as",
+            "alice",
+        ],
+    )
 }
 
 /// Waits for the prompt of an item (its id appears on the screen, then the answer prompt).
@@ -45,12 +55,17 @@ fn at_item(p: &mut Session, id: &str) {
         .unwrap_or_else(|e| panic!("no answer prompt at {id}: {e}"));
 }
 
-/// Picks the entry `downs` rows below the cursor, then skips the note and gives `evidence`.
-fn choose(p: &mut Session, downs: usize, evidence: &str) {
+/// Picks the entry `downs` rows below the cursor.
+fn pick(p: &mut Session, downs: usize) {
     for _ in 0..downs {
         p.send(DOWN).unwrap();
     }
     p.send(ENTER).unwrap();
+}
+
+/// Picks the entry `downs` rows below the cursor, then skips the note and gives `evidence`.
+fn choose(p: &mut Session, downs: usize, evidence: &str) {
+    pick(p, downs);
     details(p, evidence);
 }
 
@@ -74,12 +89,8 @@ fn exit_code(p: &mut Session) -> Option<i32> {
 }
 
 fn answers(dir: &Path) -> Vec<(String, String)> {
-    let path = dir.join("a.toml");
-    let lookup = Lookup {
-        finder: weigh::locate::Finder::default(),
-        explicit: Some(pinned()),
-    };
-    let loaded = store::read(&path, &lookup).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = store::read(&dir.join("a.toml"), &lookup(&pinned_quick_screen()))
+        .unwrap_or_else(|e| panic!("{e}"));
     loaded
         .assessment
         .answers
@@ -90,19 +101,8 @@ fn answers(dir: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn arrow_keys_answer_ctrl_c_saves_and_a_rerun_resumes_to_the_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let checklist = pinned();
-    let args = [
-        "assess",
-        "a.toml",
-        "--candidate",
-        "Model X",
-        "--checklist",
-        &checklist,
-        "--as",
-        "alice",
-    ];
-    let mut p = spawn(dir.path(), &args);
+    let dir = temp();
+    let mut p = assess_new(dir.path(), "Model X");
     at_item(&mut p, "licence");
     choose(&mut p, 3, "LICENSE");
     at_item(&mut p, "red-flags");
@@ -121,14 +121,8 @@ fn arrow_keys_answer_ctrl_c_saves_and_a_rerun_resumes_to_the_report() {
         ]
     );
 
-    let mut p = spawn(
-        dir.path(),
-        &args[..2]
-            .iter()
-            .chain(&args[6..])
-            .copied()
-            .collect::<Vec<_>>(),
-    );
+    // The file names its checklist and candidate now.
+    let mut p = spawn(dir.path(), &["assess", "a.toml", "--as", "alice"]);
     at_item(&mut p, "release-status");
     choose(&mut p, 3, "https://huggingface.co/example");
     at_item(&mut p, "deploy-mode");
@@ -154,14 +148,14 @@ fn arrow_keys_answer_ctrl_c_saves_and_a_rerun_resumes_to_the_report() {
 
 #[test]
 fn a_new_user_starts_the_default_checklist_in_an_empty_folder_and_quits() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp();
     let mut p = spawn(
         dir.path(),
         &["assess", "--candidate", "Kimi K3", "--as", "alice"],
     );
     at_item(&mut p, "deploy-mode");
     p.expect("save and quit").unwrap();
-    choose_quit(&mut p, 6);
+    pick(&mut p, 6);
     p.expect("Resume with").unwrap();
     assert_eq!(exit_code(&mut p), Some(0));
     let text = std::fs::read_to_string(dir.path().join("assessments/kimi-k3.toml"))
@@ -173,29 +167,10 @@ fn a_new_user_starts_the_default_checklist_in_an_empty_folder_and_quits() {
     assert!(!text.contains("[[answer]]"), "{text}");
 }
 
-fn choose_quit(p: &mut Session, downs: usize) {
-    for _ in 0..downs {
-        p.send(DOWN).unwrap();
-    }
-    p.send(ENTER).unwrap();
-}
-
 #[test]
 fn a_killed_walkthrough_leaves_a_valid_file_with_the_answers_given() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut p = spawn(
-        dir.path(),
-        &[
-            "assess",
-            "a.toml",
-            "--candidate",
-            "M",
-            "--checklist",
-            &pinned(),
-            "--as",
-            "alice",
-        ],
-    );
+    let dir = temp();
+    let mut p = assess_new(dir.path(), "M");
     at_item(&mut p, "licence");
     choose(&mut p, 2, "LICENSE");
     let path = dir.path().join("a.toml");

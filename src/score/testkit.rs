@@ -44,6 +44,13 @@ pub fn ans_at(item: &str, by: &str, value: AnswerValue, at: &str) -> Answer {
     }
 }
 
+/// Answers by one assessor, amy, given at [`AT`]: (item, value) rows.
+pub fn by_amy<const N: usize>(rows: [(&str, AnswerValue); N]) -> Vec<Answer> {
+    rows.into_iter()
+        .map(|(item, value)| ans(item, "amy", value))
+        .collect()
+}
+
 /// The same answer with evidence attached.
 pub fn with_evidence(mut answer: Answer, evidence: &str) -> Answer {
     answer.evidence = vec![evidence.to_string()];
@@ -99,6 +106,16 @@ pub fn text(value: &str) -> AnswerValue {
 /// Scores at [`AT`].
 pub fn score_now(checklist: &Checklist, answers: Vec<Answer>) -> super::Scorecard {
     super::score(checklist, &assessment(answers), ts(AT))
+}
+
+/// Scores at [`AT`] against the checklist with this TOML body (see [`checklist`]).
+pub fn score_body(body: &str, answers: Vec<Answer>) -> super::Scorecard {
+    score_now(&checklist(body), answers)
+}
+
+/// The result for item `id` of [`score_body`].
+pub fn score_item(body: &str, id: &str, answers: Vec<Answer>) -> super::ItemScore {
+    item(&score_body(body, answers), id).clone()
 }
 
 /// The item result with this id.

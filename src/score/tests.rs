@@ -38,7 +38,7 @@ fn improve(id: &str, gain: f64) -> Action {
 
 #[test]
 fn nothing_answered_is_incomplete_with_no_score() {
-    let card = score_now(&checklist(THREE), vec![]);
+    let card = score_body(THREE, vec![]);
     assert_eq!(card.verdict, Verdict::Incomplete);
     assert_eq!(
         (card.overall, card.coverage, card.unanswered),
@@ -63,8 +63,8 @@ fn scorecard_carries_the_report_time() {
 
 #[test]
 fn everything_yes_is_ready() {
-    let answers = ["a", "b", "c"].map(|i| ans(i, "amy", yes())).to_vec();
-    let card = score_now(&checklist(THREE), answers);
+    let answers = by_amy([("a", yes()), ("b", yes()), ("c", yes())]);
+    let card = score_body(THREE, answers);
     assert_eq!(
         (card.verdict, card.overall, card.coverage),
         (Verdict::Ready, Some(100.0), 1.0)
@@ -74,12 +74,8 @@ fn everything_yes_is_ready() {
 
 #[test]
 fn dimension_score_weights_items() {
-    let answers = vec![
-        ans("a", "amy", yes()),
-        ans("b", "amy", no()),
-        ans("c", "amy", yes()),
-    ];
-    let card = score_now(&checklist(THREE), answers);
+    let answers = by_amy([("a", yes()), ("b", no()), ("c", yes())]);
+    let card = score_body(THREE, answers);
     assert_eq!(card.dimensions[0].score, Some(100.0 * 4.0 / 6.0));
     assert_eq!(card.verdict, Verdict::ReadyWithConditions);
 }
@@ -92,8 +88,7 @@ fn two_assessors_split_yes_no_takes_the_worse() {
         ans("b", "amy", yes()),
         ans("c", "amy", yes()),
     ];
-    let card = score_now(&checklist(THREE), answers);
-    let a = item(&card, "a");
+    let a = score_item(THREE, "a", answers);
     assert_eq!(
         (a.score, a.consensus, a.disagreement),
         (Some(0.0), Some(1), true)
@@ -118,8 +113,7 @@ fn three_assessors_take_the_median() {
         ans("s", "bob", int(0)),
         ans("s", "cat", int(3)),
     ];
-    let card = score_now(&checklist(SCALE), answers);
-    let s = item(&card, "s");
+    let s = score_item(SCALE, "s", answers);
     assert_eq!((s.score, s.consensus), (Some(0.75), Some(2)));
     assert!(s.disagreement, "0 and 4 are a full point apart");
 }
@@ -127,7 +121,7 @@ fn three_assessors_take_the_median() {
 #[test]
 fn close_answers_are_no_disagreement() {
     let answers = vec![ans("s", "amy", int(2)), ans("s", "bob", int(3))];
-    let card = score_now(&checklist(SCALE), answers);
+    let card = score_body(SCALE, answers);
     assert!(!item(&card, "s").disagreement);
     assert!(
         !card
@@ -140,8 +134,7 @@ fn close_answers_are_no_disagreement() {
 fn spread_of_exactly_the_threshold_is_a_disagreement() {
     // Levels 1 and 3 of 5 score 0.25 and 0.75: a spread of exactly 0.5.
     let answers = vec![ans("s", "amy", int(1)), ans("s", "bob", int(3))];
-    let card = score_now(&checklist(SCALE), answers);
-    assert!(item(&card, "s").disagreement);
+    assert!(score_item(SCALE, "s", answers).disagreement);
 }
 
 #[test]
@@ -150,11 +143,11 @@ fn equal_answers_take_the_newest_then_the_first_assessor() {
         ans_at("s", "amy", int(2), "2026-11-01T00:00:00Z"),
         ans_at("s", "zed", int(2), "2026-11-02T00:00:00Z"),
     ];
-    let card = score_now(&checklist(SCALE), answers);
-    assert_eq!(item(&card, "s").consensus, Some(1), "newest first: zed");
+    let s = score_item(SCALE, "s", answers);
+    assert_eq!(s.consensus, Some(1), "newest first: zed");
     let answers = vec![ans("s", "zed", int(2)), ans("s", "amy", int(2))];
-    let card = score_now(&checklist(SCALE), answers);
-    assert_eq!(item(&card, "s").consensus, Some(1), "same time: amy first");
+    let s = score_item(SCALE, "s", answers);
+    assert_eq!(s.consensus, Some(1), "same time: amy first");
 }
 
 const NUMBERS: &str = r#"
@@ -186,8 +179,7 @@ fn number_beyond_best_scores_one_but_orders_by_raw_value() {
         ans("up", "cat", float(90.0)),
         ans("down", "amy", int(100)),
     ];
-    let card = score_now(&checklist(NUMBERS), answers);
-    let up = item(&card, "up");
+    let up = score_item(NUMBERS, "up", answers);
     // Order worst→best: 90, 120, 150; the median is bob's 120, scoring 1 like 150.
     assert_eq!((up.score, up.consensus), (Some(1.0), Some(1)));
 }
@@ -199,8 +191,7 @@ fn number_beyond_worst_scores_zero_but_orders_by_raw_value() {
         ans("up", "bob", int(-50)),
         ans("down", "amy", int(100)),
     ];
-    let card = score_now(&checklist(NUMBERS), answers);
-    let up = item(&card, "up");
+    let up = score_item(NUMBERS, "up", answers);
     assert_eq!(
         (up.score, up.consensus),
         (Some(0.0), Some(1)),
@@ -210,16 +201,14 @@ fn number_beyond_worst_scores_zero_but_orders_by_raw_value() {
 
 #[test]
 fn number_with_best_below_worst_scores_lower_as_better() {
-    let answers = vec![ans("up", "amy", int(100)), ans("down", "amy", int(200))];
-    let card = score_now(&checklist(NUMBERS), answers);
-    assert_eq!(item(&card, "down").score, Some(0.75));
+    let answers = by_amy([("up", int(100)), ("down", int(200))]);
+    assert_eq!(score_item(NUMBERS, "down", answers).score, Some(0.75));
     let answers = vec![
         ans("up", "amy", int(100)),
         ans("down", "amy", int(50)),
         ans("down", "bob", int(600)),
     ];
-    let card = score_now(&checklist(NUMBERS), answers);
-    let down = item(&card, "down");
+    let down = score_item(NUMBERS, "down", answers);
     assert_eq!(
         (down.score, down.consensus),
         (Some(0.0), Some(2)),
@@ -231,7 +220,7 @@ fn number_with_best_below_worst_scores_lower_as_better() {
 fn number_gate_judges_the_raw_value_inclusively() {
     let verdict = |ms: i64| {
         let answers = vec![ans("up", "amy", int(100)), ans("down", "amy", int(ms))];
-        score_now(&checklist(NUMBERS), answers)
+        score_body(NUMBERS, answers)
     };
     assert!(!item(&verdict(400), "down").gate_failed);
     let card = verdict(401);
@@ -257,22 +246,22 @@ fn equal_scoring_choices_take_the_earlier_listed_as_worse() {
         ans("c", "amy", text("Meh B")),
         ans("c", "bob", text("Meh A")),
     ];
-    let card = score_now(&checklist(CHOICE), answers);
-    assert_eq!(item(&card, "c").consensus, Some(1), "Meh A is listed first");
+    let c = score_item(CHOICE, "c", answers);
+    assert_eq!(c.consensus, Some(1), "Meh A is listed first");
     let answers = vec![
         ans("c", "amy", text("Meh A")),
         ans("c", "bob", text("Meh B")),
     ];
-    let card = score_now(&checklist(CHOICE), answers);
-    assert_eq!(item(&card, "c").consensus, Some(0));
+    let c = score_item(CHOICE, "c", answers);
+    assert_eq!(c.consensus, Some(0));
 }
 
 #[test]
 fn choice_gate_passes_at_the_minimum_score() {
-    let card = score_now(&checklist(CHOICE), vec![ans("c", "amy", text("Meh A"))]);
-    assert!(!item(&card, "c").gate_failed);
-    let card = score_now(&checklist(CHOICE), vec![ans("c", "amy", text("Bad"))]);
-    assert!(item(&card, "c").gate_failed);
+    let c = score_item(CHOICE, "c", vec![ans("c", "amy", text("Meh A"))]);
+    assert!(!c.gate_failed);
+    let c = score_item(CHOICE, "c", vec![ans("c", "amy", text("Bad"))]);
+    assert!(c.gate_failed);
 }
 
 /// Two dimensions: "safe" (weight 3) with a gated, N/A-able item and a plain one; "perf"
@@ -310,26 +299,16 @@ weight = 3
 
 #[test]
 fn overall_weights_dimensions() {
-    let answers = vec![
-        ans("g", "amy", yes()),
-        ans("p", "amy", yes()),
-        ans("x", "amy", no()),
-        ans("y", "amy", yes()),
-    ];
-    let card = score_now(&checklist(TWO_DIMS), answers);
+    let answers = by_amy([("g", yes()), ("p", yes()), ("x", no()), ("y", yes())]);
+    let card = score_body(TWO_DIMS, answers);
     assert_eq!(card.dimensions[1].score, Some(75.0));
     assert_eq!(card.overall, Some((3.0 * 100.0 + 75.0) / 4.0));
 }
 
 #[test]
 fn a_dimension_all_na_has_no_score_and_is_left_out_of_overall() {
-    let answers = vec![
-        ans("g", "amy", yes()),
-        ans("p", "amy", yes()),
-        ans("x", "amy", na()),
-        ans("y", "amy", na()),
-    ];
-    let card = score_now(&checklist(TWO_DIMS), answers);
+    let answers = by_amy([("g", yes()), ("p", yes()), ("x", na()), ("y", na())]);
+    let card = score_body(TWO_DIMS, answers);
     let perf = &card.dimensions[1];
     assert_eq!(
         (perf.score, perf.coverage, perf.below_floor),
@@ -341,13 +320,8 @@ fn a_dimension_all_na_has_no_score_and_is_left_out_of_overall() {
 
 #[test]
 fn a_gate_item_marked_na_does_not_fail() {
-    let answers = vec![
-        ans("g", "amy", na()),
-        ans("p", "amy", yes()),
-        ans("x", "amy", yes()),
-        ans("y", "amy", yes()),
-    ];
-    let card = score_now(&checklist(TWO_DIMS), answers);
+    let answers = by_amy([("g", na()), ("p", yes()), ("x", yes()), ("y", yes())]);
+    let card = score_body(TWO_DIMS, answers);
     let g = item(&card, "g");
     assert!(g.na && !g.gate_failed);
     assert_eq!(card.verdict, Verdict::Ready);
@@ -355,7 +329,7 @@ fn a_gate_item_marked_na_does_not_fail() {
 
 #[test]
 fn a_failed_gate_is_not_ready_even_when_unanswered_items_remain() {
-    let card = score_now(&checklist(TWO_DIMS), vec![ans("g", "amy", no())]);
+    let card = score_body(TWO_DIMS, vec![ans("g", "amy", no())]);
     assert_eq!(card.verdict, Verdict::NotReady);
     assert_eq!(card.actions[0], Action::GateFailed { item: "g".into() });
 }
@@ -363,8 +337,8 @@ fn a_failed_gate_is_not_ready_even_when_unanswered_items_remain() {
 #[test]
 fn coverage_overall_is_over_items_not_weighted_by_dimension() {
     // Answered weight 1 (g) + 1 (x) of applicable weight 1 + 1 + 1 + 3.
-    let answers = vec![ans("g", "amy", yes()), ans("x", "amy", na())];
-    let card = score_now(&checklist(TWO_DIMS), answers);
+    let answers = by_amy([("g", yes()), ("x", na())]);
+    let card = score_body(TWO_DIMS, answers);
     assert_eq!(card.coverage, 2.0 / 6.0);
     assert_eq!(
         (card.dimensions[0].coverage, card.dimensions[1].coverage),
@@ -382,7 +356,7 @@ fn na_mixed_with_values_counts_the_values_and_is_a_disagreement() {
         ans("x", "bob", no()),
         ans("y", "amy", yes()),
     ];
-    let card = score_now(&checklist(TWO_DIMS), answers);
+    let card = score_body(TWO_DIMS, answers);
     let x = item(&card, "x");
     assert!(!x.na && x.disagreement);
     assert_eq!(x.score, Some(0.0));
@@ -417,8 +391,8 @@ kind = "yes_no"
 
 #[test]
 fn a_zero_weight_item_unanswered_still_makes_it_incomplete() {
-    let answers = vec![ans("a", "amy", yes()), ans("b", "amy", yes())];
-    let card = score_now(&checklist(ZERO), answers);
+    let answers = by_amy([("a", yes()), ("b", yes())]);
+    let card = score_body(ZERO, answers);
     assert_eq!(
         (card.verdict, card.coverage, card.unanswered),
         (Verdict::Incomplete, 1.0, 1)
@@ -428,12 +402,8 @@ fn a_zero_weight_item_unanswered_still_makes_it_incomplete() {
 
 #[test]
 fn a_zero_weight_item_scores_nothing_but_can_be_improved() {
-    let answers = vec![
-        ans("a", "amy", yes()),
-        ans("free", "amy", no()),
-        ans("b", "amy", yes()),
-    ];
-    let card = score_now(&checklist(ZERO), answers);
+    let answers = by_amy([("a", yes()), ("free", no()), ("b", yes())]);
+    let card = score_body(ZERO, answers);
     assert_eq!(
         (card.dimensions[0].score, card.verdict),
         (Some(100.0), Verdict::Ready)
@@ -443,12 +413,8 @@ fn a_zero_weight_item_scores_nothing_but_can_be_improved() {
 
 #[test]
 fn a_zero_weight_dimension_does_not_move_the_overall() {
-    let answers = vec![
-        ans("a", "amy", yes()),
-        ans("free", "amy", yes()),
-        ans("b", "amy", no()),
-    ];
-    let card = score_now(&checklist(ZERO), answers);
+    let answers = by_amy([("a", yes()), ("free", yes()), ("b", no())]);
+    let card = score_body(ZERO, answers);
     assert_eq!(card.dimensions[1].score, Some(0.0));
     assert!(card.dimensions[1].below_floor);
     assert_eq!(card.overall, Some(100.0));
@@ -461,17 +427,13 @@ fn a_zero_weight_dimension_does_not_move_the_overall() {
 
 #[test]
 fn only_zero_weight_dimensions_scored_gives_no_overall_and_not_ready() {
-    let answers = vec![
-        ans("a", "amy", na()),
-        ans("free", "amy", yes()),
-        ans("b", "amy", yes()),
-    ];
-    let checklist = checklist(&ZERO.replacen(
+    let answers = by_amy([("a", na()), ("free", yes()), ("b", yes())]);
+    let a_na_allowed = ZERO.replacen(
         "kind = \"yes_no\"",
         "kind = \"yes_no\"\nna_allowed = true",
         1,
-    ));
-    let card = score_now(&checklist, answers);
+    );
+    let card = score_body(&a_na_allowed, answers);
     assert_eq!((card.overall, card.verdict), (None, Verdict::NotReady));
     assert_eq!(card.actions, vec![Action::NoScore]);
 }
@@ -499,7 +461,7 @@ kind = "yes_no"
 
 #[test]
 fn an_item_whose_controller_is_unanswered_does_not_apply_nor_block() {
-    let card = score_now(&checklist(WHEN), vec![ans("other", "amy", yes())]);
+    let card = score_body(WHEN, vec![ans("other", "amy", yes())]);
     let gpus = item(&card, "gpus");
     assert!(!gpus.applicable);
     assert_eq!(card.actions, vec![unanswered("host")]);
@@ -508,24 +470,16 @@ fn an_item_whose_controller_is_unanswered_does_not_apply_nor_block() {
 
 #[test]
 fn an_item_whose_controller_is_na_does_not_apply() {
-    let answers = vec![
-        ans("host", "amy", na()),
-        ans("gpus", "amy", no()),
-        ans("other", "amy", yes()),
-    ];
-    let card = score_now(&checklist(WHEN), answers);
+    let answers = by_amy([("host", na()), ("gpus", no()), ("other", yes())]);
+    let card = score_body(WHEN, answers);
     assert!(!item(&card, "gpus").applicable);
     assert_eq!((card.verdict, card.overall), (Verdict::Ready, Some(100.0)));
 }
 
 #[test]
 fn answers_to_an_item_that_does_not_apply_are_ignored() {
-    let answers = vec![
-        ans("host", "amy", no()),
-        ans("gpus", "amy", no()),
-        ans("other", "amy", yes()),
-    ];
-    let card = score_now(&checklist(WHEN), answers);
+    let answers = by_amy([("host", no()), ("gpus", no()), ("other", yes())]);
+    let card = score_body(WHEN, answers);
     let gpus = item(&card, "gpus");
     assert_eq!((gpus.applicable, gpus.score), (false, None));
     assert_eq!((card.verdict, card.overall), (Verdict::Ready, Some(100.0)));
@@ -538,7 +492,7 @@ fn a_tied_controller_applies_the_dependent_when_a_tied_answer_is_listed() {
         ans("host", "bob", no()),
         ans("other", "amy", yes()),
     ];
-    let card = score_now(&checklist(WHEN), answers);
+    let card = score_body(WHEN, answers);
     assert!(item(&card, "gpus").applicable);
     assert_eq!(card.verdict, Verdict::Incomplete);
 }
@@ -553,7 +507,7 @@ fn the_rounding_case_averages_exactly_eighty_and_is_ready() {
         );
         answers.push(ans(&format!("i{i}"), "amy", text("y")));
     }
-    let card = score_now(&checklist(&toml), answers);
+    let card = score_body(&toml, answers);
     assert_eq!(crate::num::round9(card.overall.unwrap()), 80.0);
     assert_eq!(card.verdict, Verdict::Ready);
 }
@@ -580,7 +534,7 @@ fn a_stale_item_caps_the_verdict_at_ready_with_conditions() {
         ans_at("s", "amy", yes(), "2026-10-28T23:59:59Z"),
         ans("t", "amy", yes()),
     ];
-    let card = score_now(&checklist(STALE), answers);
+    let card = score_body(STALE, answers);
     assert!(item(&card, "s").stale);
     assert_eq!(card.verdict, Verdict::ReadyWithConditions);
     assert_eq!(card.actions, vec![Action::Stale { item: "s".into() }]);
@@ -592,7 +546,7 @@ fn an_answer_exactly_max_age_old_is_fresh() {
         ans_at("s", "amy", yes(), "2026-10-29T00:00:00Z"),
         ans("t", "amy", yes()),
     ];
-    let card = score_now(&checklist(STALE), answers);
+    let card = score_body(STALE, answers);
     assert_eq!(card.verdict, Verdict::Ready);
 }
 
@@ -602,8 +556,7 @@ fn an_answer_after_the_report_time_has_age_zero() {
         ans_at("s", "amy", yes(), "2027-06-01T00:00:00Z"),
         ans("t", "amy", yes()),
     ];
-    let card = score_now(&checklist(STALE), answers);
-    assert!(!item(&card, "s").stale);
+    assert!(!score_item(STALE, "s", answers).stale);
 }
 
 const TEXT: &str = r#"
@@ -622,7 +575,7 @@ kind = "yes_no"
 
 #[test]
 fn text_items_never_count_for_coverage_or_unanswered() {
-    let card = score_now(&checklist(TEXT), vec![ans("a", "amy", yes())]);
+    let card = score_body(TEXT, vec![ans("a", "amy", yes())]);
     assert_eq!(
         (card.verdict, card.coverage, card.unanswered),
         (Verdict::Ready, 1.0, 0)
@@ -637,14 +590,14 @@ fn text_items_show_the_newest_answer() {
         ans("why", "bob", text("new")),
         ans("a", "amy", yes()),
     ];
-    let card = score_now(&checklist(TEXT), answers);
+    let card = score_body(TEXT, answers);
     assert_eq!(item(&card, "why").consensus, Some(1));
     assert_eq!(card.overall, Some(100.0));
 }
 
 #[test]
 fn unfit_answers_and_answers_to_unknown_items_are_ignored() {
-    let mut assessment = assessment(vec![ans("ghost", "amy", no()), ans("a", "amy", yes())]);
+    let mut assessment = assessment(by_amy([("ghost", no()), ("a", yes())]));
     assessment.unfit = vec![ans("a", "bob", no())];
     let card = super::score(&checklist(TEXT), &assessment, ts(AT));
     assert_eq!((card.verdict, card.overall), (Verdict::Ready, Some(100.0)));
@@ -725,7 +678,7 @@ fn action_answers() -> Vec<super::super::assessment::Answer> {
 
 #[test]
 fn actions_come_in_group_order_then_improve_by_gain() {
-    let card = score_now(&checklist(ACTIONS), action_answers());
+    let card = score_body(ACTIONS, action_answers());
     let item = |kind: fn(String) -> Action, id: &str| kind(id.to_string());
     let want = vec![
         item(|item| Action::GateFailed { item }, "gated"),
@@ -755,7 +708,7 @@ fn actions_do_not_depend_on_the_verdict() {
     let mut answers = action_answers();
     answers[0] = with_evidence(ans("gated", "amy", yes()), "e");
     answers.push(ans("open", "amy", yes()));
-    let card = score_now(&checklist(ACTIONS), answers);
+    let card = score_body(ACTIONS, answers);
     assert_eq!(card.verdict, Verdict::ReadyWithConditions);
     let kinds: Vec<&str> = card.actions.iter().map(Action::kind).collect();
     let want = [
@@ -776,7 +729,7 @@ fn improve_sorts_by_gain_with_ties_in_checklist_order() {
     let mut answers = action_answers();
     // tie now loses more than small: 1 × 0.5.
     answers[7] = ans("tie", "amy", int(2));
-    let card = score_now(&checklist(ACTIONS), answers);
+    let card = score_body(ACTIONS, answers);
     let improves: Vec<&Action> = card
         .actions
         .iter()
@@ -795,7 +748,7 @@ fn improve_sorts_by_gain_with_ties_in_checklist_order() {
 #[test]
 fn missing_evidence_does_not_change_the_verdict() {
     let toml = "[[dimension]]\nid = \"d\"\ntitle = \"D\"\n[[dimension.item]]\nid = \"a\"\nquestion = \"Q?\"\nkind = \"yes_no\"\nevidence = \"required\"\n";
-    let card = score_now(&checklist(toml), vec![ans("a", "amy", yes())]);
+    let card = score_body(toml, vec![ans("a", "amy", yes())]);
     assert_eq!(card.verdict, Verdict::Ready);
     assert_eq!(
         card.actions,
