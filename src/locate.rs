@@ -132,7 +132,8 @@ impl Finder {
             .flat_map(|p| p.checklists.iter())
             .map(|d| format!("{}/*.toml", d.display()))
             .collect();
-        looked.push("the built-ins (open-weight-adoption, quick-screen)".into());
+        let builtins: Vec<&str> = builtin::all().iter().map(|b| b.id).collect();
+        looked.push(format!("the built-ins ({})", builtins.join(", ")));
         let ids: Vec<String> = self
             .list()
             .unwrap_or_default()

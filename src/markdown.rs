@@ -80,25 +80,6 @@ pub fn prose(markdown: &str) -> String {
     out
 }
 
-/// Author Markdown flattened to plain text on one line (for table cells and terminals).
-pub fn flatten(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                out.push(' ')
-            }
-            Event::Start(Tag::Item) => out.push_str("• "),
-            _ => {}
-        }
-    }
-    let collapsed: Vec<&str> = out.split_whitespace().collect();
-    escape_control(&collapsed.join(" "))
-}
-
 /// Author Markdown as text for a terminal: paragraphs kept, structure reduced to plain text.
 pub fn terminal(markdown: &str) -> String {
     let mut out = String::new();
@@ -162,10 +143,5 @@ mod tests {
         assert!(out.contains("**Why**"));
         assert!(out.contains("&lt;script>"), "{out}");
         assert!(out.contains("`<b>`"), "{out}");
-    }
-
-    #[test]
-    fn flatten_joins_paragraphs_on_one_line() {
-        assert_eq!(flatten("Why.\n\n- one\n- two"), "Why. • one • two");
     }
 }

@@ -170,11 +170,6 @@ impl ReportView {
             })
             .collect()
     }
-
-    /// Items that apply and have a consensus value or N/A.
-    pub fn item(&self, id: &str) -> Option<&ItemView> {
-        self.items.iter().find(|i| i.id == id)
-    }
 }
 
 /// Builds the view of one scored assessment.

@@ -29,11 +29,6 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
         }
     }
 
-    /// How many lines were read.
-    pub fn lines_read(&self) -> usize {
-        self.line
-    }
-
     fn read(&mut self) -> Result<Option<String>, Stop> {
         let mut text = String::new();
         match self.input.read_line(&mut text) {

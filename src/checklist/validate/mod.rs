@@ -4,7 +4,7 @@
 //! keys and removed them, so a `None` here means "already reported": this pass only adds the
 //! rules that need meaning (SPEC §2), and never stops at the first.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -58,7 +58,8 @@ pub fn validate(
 #[derive(Default)]
 struct Validator {
     problems: Vec<Diagnostic>,
-    item_ids: HashMap<String, Range<usize>>,
+    dimension_ids: HashSet<String>,
+    item_ids: HashSet<String>,
 }
 
 type Meta = (String, String, String, Option<String>);
@@ -215,24 +216,19 @@ impl Validator {
     }
 
     fn dimensions(&mut self, file: &ChecklistFile) -> Vec<Dimension> {
-        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-        let mut out = Vec::new();
-        for dimension in file.dimensions.iter().flatten() {
-            if let Some(d) = self.dimension(dimension.get_ref(), &mut seen) {
-                out.push(d);
-            }
-        }
-        out
+        file.dimensions
+            .iter()
+            .flatten()
+            .filter_map(|d| self.dimension(d.get_ref()))
+            .collect()
     }
 
-    fn dimension(
-        &mut self,
-        file: &DimensionFile,
-        seen: &mut HashMap<String, Range<usize>>,
-    ) -> Option<Dimension> {
+    fn dimension(&mut self, file: &DimensionFile) -> Option<Dimension> {
         let id = file.id.as_ref().map(|id| self.id(id, "dimension"));
-        if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span)) {
-            self.unique(seen, id, span, "dimension");
+        if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span))
+            && !self.dimension_ids.insert(id.clone())
+        {
+            self.push(duplicate(id, span, "dimension"));
         }
         let title = file
             .title
@@ -257,31 +253,12 @@ impl Validator {
         })
     }
 
-    fn unique(
-        &mut self,
-        seen: &mut HashMap<String, Range<usize>>,
-        id: &str,
-        span: Range<usize>,
-        what: &str,
-    ) {
-        if seen.contains_key(id) {
-            self.push(
-                Diagnostic::error("duplicate-id", format!("duplicate {what} id `{id}`"))
-                    .at(span)
-                    .label(format!("already used by an earlier {what}"))
-                    .help(format!("{what} ids must be unique; rename one of them")),
-            );
-        } else {
-            seen.insert(id.to_string(), span);
-        }
-    }
-
     fn item(&mut self, file: &ItemFile) -> Option<Item> {
         let id = file.id.as_ref().map(|id| self.id(id, "item"));
-        if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span)) {
-            let mut seen = std::mem::take(&mut self.item_ids);
-            self.unique(&mut seen, id, span, "item");
-            self.item_ids = seen;
+        if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span))
+            && !self.item_ids.insert(id.clone())
+        {
+            self.push(duplicate(id, span, "item"));
         }
         let question = file
             .question
@@ -437,6 +414,14 @@ impl Validator {
             );
         }
     }
+}
+
+/// A second use of an id.
+fn duplicate(id: &str, span: Range<usize>, what: &str) -> Diagnostic {
+    Diagnostic::error("duplicate-id", format!("duplicate {what} id `{id}`"))
+        .at(span)
+        .label(format!("already used by an earlier {what}"))
+        .help(format!("{what} ids must be unique; rename one of them"))
 }
 
 /// A key, where it is in the file if present, and the kinds it belongs to.
