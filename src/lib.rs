@@ -14,6 +14,7 @@ pub mod clock;
 pub mod diag;
 pub mod error;
 pub mod fsx;
+pub mod jsonout;
 pub mod locate;
 pub mod markdown;
 pub mod num;

@@ -54,9 +54,7 @@ pub fn generate(kind: SchemaKind) -> Schema {
 
 /// The schema as pretty JSON with a trailing newline, as committed under `schemas/`.
 pub fn to_pretty_json(schema: &Schema) -> String {
-    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::jsonout::pretty(schema)
 }
 
 /// The schema of a TOML file type: TOML has no null, so optional fields are just absent.

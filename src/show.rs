@@ -11,10 +11,7 @@ use crate::text::escape_control;
 
 /// The resolved checklist as pretty JSON.
 pub fn json(checklist: &Checklist) -> String {
-    let value = crate::checklist::digest::resolved(checklist);
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
-    out.push('\n');
-    out
+    crate::jsonout::pretty(&crate::checklist::digest::resolved(checklist))
 }
 
 /// The checklist as terminal tables, one per dimension; `width` is the terminal's, if known.

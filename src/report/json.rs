@@ -237,13 +237,7 @@ pub fn report(view: &ReportView) -> JsonReport {
 
 /// Renders one report as pretty JSON.
 pub fn render(view: &ReportView) -> String {
-    pretty(&report(view))
-}
-
-fn pretty<T: Serialize>(value: &T) -> String {
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
-    out.push('\n');
-    out
+    crate::jsonout::pretty(&report(view))
 }
 
 fn item(i: &ItemView) -> JsonItem {
