@@ -73,14 +73,14 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
             Ok(())
         },
     )?;
-    common::print_warnings(&loaded.warnings);
+    common::print_warnings(loaded.all_warnings());
     warn_if_not_applicable(&loaded.checklist, &loaded.assessment, &args.item, at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
 }
 
 fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>, Error> {
-    if args.file.exists() {
+    if store::exists(&args.file) {
         return Ok(None);
     }
     let Some(raw) = args.candidate.as_deref() else {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
-use weigh::checklist::{self, Origin, builtin};
+use weigh::checklist::{self, builtin};
 use weigh::error::{Error, exit};
 use weigh::fsx;
 
@@ -159,15 +159,15 @@ fn show(args: &ShowArgs) -> Result<u8, Error> {
 /// Validates every file, printing every problem; the highest exit code wins.
 fn validate(paths: &[PathBuf]) -> u8 {
     let mut code = exit::OK;
+    let finder = match super::finder(None) {
+        Ok(finder) => finder,
+        Err(e) => {
+            super::report_error(&e);
+            return e.exit_code();
+        }
+    };
     for path in paths {
-        let outcome = fsx::read_text(path).and_then(|text| {
-            checklist::load_str(
-                &path.display().to_string(),
-                &text,
-                Origin::Path(path.clone()),
-            )
-            .map_err(|r| Error::Invalid(Box::new(r)))
-        });
+        let outcome = finder.load_path(path);
         match outcome {
             Ok(c) => super::warn(&format!(
                 "{}: ok ({} {}, {} items)\n",

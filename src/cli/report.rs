@@ -32,7 +32,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let as_of = common::time_or_now(args.as_of.as_deref())?;
     let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
     let loaded = store::read(&args.file, &lookup)?;
-    common::print_warnings(&loaded.warnings);
+    common::print_warnings(loaded.all_warnings());
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, as_of);
     let view = weigh::report::build(&loaded.checklist, &loaded.assessment, &card);
     let text = match args.format {

@@ -38,6 +38,22 @@ pub struct JsonReport {
     pub items: Vec<JsonItem>,
     /// What stands between the candidate and READY, in order (every `improve` included).
     pub actions: Vec<JsonAction>,
+    /// Answers that no longer fit the checklist (it changed since they were written): kept in
+    /// the file as written, never scored.
+    pub unfit_answers: Vec<JsonUnfit>,
+}
+
+/// An answer that no longer fits the checklist.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonUnfit {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written, as text (`N/A` for not applicable).
+    pub value: String,
+    /// When: RFC 3339, UTC.
+    pub at: String,
 }
 
 /// The candidate.
@@ -130,8 +146,11 @@ pub struct JsonItem {
     pub na: bool,
     /// 0-1, or null when unanswered, N/A, `text` or not applicable.
     pub score: Option<f64>,
-    /// The consensus value (for `text`, the newest), or null.
+    /// The consensus value (for `text`, the newest; for `scale`, the level's text), or null.
     pub value: serde_json::Value,
+    /// For a `scale` item with a consensus answer: the level's 0-based index (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
     /// A gate fails on this item (verdict rule 1).
     pub gate_failed: bool,
     /// The consensus answer is older than `max_age_days`.
@@ -149,9 +168,12 @@ pub struct JsonItem {
 pub struct JsonAnswer {
     /// The assessor.
     pub by: String,
-    /// The value (absent when N/A).
+    /// The value (absent when N/A; for `scale`, the level's text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
+    /// For a `scale` answer: the level's 0-based index (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
     /// True when the assessor marked the item not applicable (absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub na: Option<bool>,
@@ -232,6 +254,16 @@ pub fn report(view: &ReportView) -> JsonReport {
             .collect(),
         items: view.items.iter().map(item).collect(),
         actions: view.actions.iter().map(action).collect(),
+        unfit_answers: view
+            .unfit
+            .iter()
+            .map(|u| JsonUnfit {
+                item: u.item.clone(),
+                by: u.by.clone(),
+                value: u.value.clone(),
+                at: datetime(u.at),
+            })
+            .collect(),
     }
 }
 
@@ -250,7 +282,11 @@ fn item(i: &ItemView) -> JsonItem {
         answered: i.answered,
         na: i.na,
         score: i.score.map(round9),
-        value: i.value.as_ref().map_or(serde_json::Value::Null, value),
+        value: match &i.level {
+            Some((_, text)) => text.clone().into(),
+            None => i.value.as_ref().map_or(serde_json::Value::Null, value),
+        },
+        level: i.level.as_ref().map(|(index, _)| *index),
         gate_failed: i.gate_failed,
         stale: i.stale,
         disagreement: i.disagreement,
@@ -263,7 +299,11 @@ fn answer(a: &AnswerView) -> JsonAnswer {
     let na = a.value.is_na();
     JsonAnswer {
         by: a.by.clone(),
-        value: (!na).then(|| value(&a.value)),
+        value: (!na).then(|| match &a.level {
+            Some((_, text)) => text.clone().into(),
+            None => value(&a.value),
+        }),
+        level: a.level.as_ref().map(|(index, _)| *index),
         na: na.then_some(true),
         at: datetime(a.at),
         note: a.note.clone(),

@@ -38,6 +38,21 @@ pub struct ReportView {
     pub items: Vec<ItemView>,
     /// Actions, in SPEC §4 order (all of them).
     pub actions: Vec<ActionView>,
+    /// Answers that no longer fit the changed checklist: kept in the file, never scored.
+    pub unfit: Vec<UnfitView>,
+}
+
+/// An answer that no longer fits the checklist (its item was removed, its level reworded, …).
+#[derive(Debug, Clone)]
+pub struct UnfitView {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written (`N/A` for not applicable).
+    pub value: String,
+    /// When it was given.
+    pub at: Timestamp,
 }
 
 /// The candidate.
@@ -116,6 +131,8 @@ pub struct ItemView {
     pub value: Option<AnswerValue>,
     /// The consensus value as text ("2: ≥100 cases", "yes", "12 ms").
     pub value_text: Option<String>,
+    /// For a `scale` item, the consensus level: its index and its text.
+    pub level: Option<(usize, String)>,
     /// Gate failed (rule 1).
     pub gate_failed: bool,
     /// Stale.
@@ -137,6 +154,8 @@ pub struct AnswerView {
     pub value: AnswerValue,
     /// The value as text.
     pub value_text: String,
+    /// For a `scale` item, the level: its index and its text.
+    pub level: Option<(usize, String)>,
     /// When.
     pub at: Timestamp,
     /// Note.
@@ -222,6 +241,23 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
         dimensions,
         items,
         actions,
+        unfit: assessment.unfit.iter().map(unfit_view).collect(),
+    }
+}
+
+fn unfit_view(a: &Answer) -> UnfitView {
+    let value = match &a.value {
+        AnswerValue::Na => "N/A".into(),
+        AnswerValue::Bool(b) => b.to_string(),
+        AnswerValue::Int(i) => i.to_string(),
+        AnswerValue::Float(f) => number(*f),
+        AnswerValue::Text(t) => t.clone(),
+    };
+    UnfitView {
+        item: a.item.clone(),
+        by: a.by.clone(),
+        value,
+        at: a.at,
     }
 }
 
@@ -277,6 +313,7 @@ fn item_view(item: &Item, s: &crate::score::ItemScore, a: &Assessment) -> ItemVi
         score: s.score,
         value: consensus.map(|c| c.value.clone()),
         value_text: consensus.map(|c| value_text(item, &c.value)),
+        level: consensus.and_then(|c| level(item, &c.value)),
         gate_failed: s.gate_failed,
         stale: s.stale,
         disagreement: s.disagreement,
@@ -290,9 +327,21 @@ fn answer_view(item: &Item, a: &Answer) -> AnswerView {
         by: a.by.clone(),
         value: a.value.clone(),
         value_text: value_text(item, &a.value),
+        level: level(item, &a.value),
         at: a.at,
         note: a.note.clone(),
         evidence: a.evidence.clone(),
+    }
+}
+
+/// A `scale` answer's level: its index and its text.
+pub fn level(item: &Item, value: &AnswerValue) -> Option<(usize, String)> {
+    match (&item.kind, value) {
+        (Kind::Scale { levels }, AnswerValue::Int(i)) => {
+            let i = usize::try_from(*i).ok()?;
+            levels.get(i).map(|text| (i, text.clone()))
+        }
+        _ => None,
     }
 }
 
