@@ -240,11 +240,13 @@ impl Bases for Resolver<'_> {
 impl Resolver<'_> {
     fn file(&self, path: &Path) -> Result<Checklist, BaseError> {
         let key = crate::fsx::normalize(path);
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let shown = |p: &Path| p.strip_prefix(&cwd).unwrap_or(p).display().to_string();
         let names = |extra: &Path| -> Vec<String> {
             self.chain
                 .iter()
-                .map(|p| p.display().to_string())
-                .chain(std::iter::once(extra.display().to_string()))
+                .map(|p| shown(p))
+                .chain(std::iter::once(shown(extra)))
                 .collect()
         };
         if self.chain.contains(&key) {

@@ -89,7 +89,14 @@ fn answer(dir: &Path, file: &str, item: &str, value: &str, who: &str) {
     weigh_ok(
         dir,
         &[
-            "answer", file, item, value, "--as", who, "--evidence", "evals/run.md",
+            "answer",
+            file,
+            item,
+            value,
+            "--as",
+            who,
+            "--evidence",
+            "evals/run.md",
         ],
     );
 }
@@ -221,7 +228,11 @@ fn the_driver_init_installed_merges_two_branches_answering_different_items_of_on
     assert_clean_merge(d, &r);
     assert_eq!(
         reported(d, "assessments/kimi-k3.toml"),
-        pairs(&[("licence-ok", "lead"), ("latency", "alice"), ("summary", "bob")])
+        pairs(&[
+            ("licence-ok", "lead"),
+            ("latency", "alice"),
+            ("summary", "bob")
+        ])
     );
     // The driver wrote the canonical form.
     weigh_ok(d, &["fmt", "--check", "assessments/kimi-k3.toml"]);
@@ -280,7 +291,11 @@ fn a_header_changed_differently_on_two_branches_still_stops_the_merge_with_marke
         "{}",
         report.stderr
     );
-    assert!(report.stderr.contains("merge-conflict"), "{}", report.stderr);
+    assert!(
+        report.stderr.contains("merge-conflict"),
+        "{}",
+        report.stderr
+    );
 }
 
 #[test]

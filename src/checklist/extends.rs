@@ -310,6 +310,10 @@ impl Resolver<'_> {
     /// The base's policy, with this file's keys replacing the base's one by one.
     fn readiness(&mut self, child: Option<Spanned<ReadinessFile>>) -> ReadinessFile {
         let r = self.base.readiness;
+        // A problem with the combined policy is shown at this file's `[readiness]`, if it has one.
+        let anchor = child
+            .as_ref()
+            .map_or(self.anchor.clone(), |c| c.span().start..c.span().start);
         let child = child.map(Spanned::into_inner);
         let mut keys = Vec::new();
         let mut pick = |name: &str, own: Option<Spanned<f64>>, base: f64| match own {
@@ -317,7 +321,7 @@ impl Resolver<'_> {
                 keys.push(name.to_string());
                 Some(v)
             }
-            None => Some(Spanned::new(self.anchor.clone(), base)),
+            None => Some(Spanned::new(anchor.clone(), base)),
         };
         let (ready, conditional, floor, disagreement) = match child {
             Some(c) => (c.ready, c.conditional, c.dimension_floor, c.disagreement),
