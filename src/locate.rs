@@ -228,12 +228,15 @@ impl Bases for Resolver<'_> {
                 "a checklist cannot extend itself; name another checklist's id or path".into(),
             ));
         }
-        match self.finder.not_found(reference) {
-            Error::Usage { message, help } => {
-                Err(BaseError::NotFound(message, help.unwrap_or_default()))
-            }
-            other => Err(BaseError::NotFound(other.to_string(), String::new())),
-        }
+        let message = match self.finder.not_found(reference) {
+            Error::Usage { message, .. } => message,
+            other => other.to_string(),
+        };
+        Err(BaseError::NotFound(
+            message,
+            "name a checklist id that `weigh checklist list` shows, or a path relative to this file"
+                .into(),
+        ))
     }
 }
 
