@@ -166,14 +166,31 @@ pub fn from_path(path: &Path) -> Result<Checklist> {
     Finder::default().load_path(path)
 }
 
+impl Finder {
+    /// Loads a checklist from `text` as if it were the file at `path` (for checking an edited
+    /// version before it is written).
+    pub fn load_text_at(&self, path: &Path, text: &str) -> Result<Checklist> {
+        load_text_chain(self, path, text, Vec::new())
+    }
+}
+
 /// Loads `path`, with `chain` the files already being loaded for `extends` (to stop cycles).
-fn load_chain(finder: &Finder, path: &Path, mut chain: Vec<PathBuf>) -> Result<Checklist> {
+fn load_chain(finder: &Finder, path: &Path, chain: Vec<PathBuf>) -> Result<Checklist> {
     let text = crate::fsx::read_text(path)?;
+    load_text_chain(finder, path, &text, chain)
+}
+
+fn load_text_chain(
+    finder: &Finder,
+    path: &Path,
+    text: &str,
+    mut chain: Vec<PathBuf>,
+) -> Result<Checklist> {
     chain.push(crate::fsx::normalize(path));
     let bases = Resolver { finder, chain };
     checklist::load_with(
         &path.display().to_string(),
-        &text,
+        text,
         Origin::Path(path.to_path_buf()),
         &bases,
     )

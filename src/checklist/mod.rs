@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod digest;
 pub mod extends;
 pub mod file;
+pub mod format;
 pub mod model;
 pub mod starter;
 pub mod validate;

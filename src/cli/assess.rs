@@ -17,6 +17,9 @@ use super::common;
 
 /// Arguments of `weigh assess`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh assess                                     # a new candidate (asks its name)\n  weigh assess assessments/kimi-k3                 # resume your answers in a folder assessment\n  weigh assess assessments/kimi-k3 --unanswered --dimension safety\n  printf 'yes\\n2\\n' | weigh assess screen.toml --candidate \"Kimi K3\" --checklist quick-screen"
+)]
 pub struct AssessArgs {
     /// The assessment file to create or resume (default: a new file named after the candidate in
     /// the project's assessments folder).

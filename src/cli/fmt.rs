@@ -61,11 +61,13 @@ fn one(file: &Path, args: &FmtArgs) -> Result<u8, Error> {
     let text = weigh::fsx::read_text(file)?;
     let name = file.display().to_string();
     let loaded = store::load_text(&name, &text, &lookup)?;
-    common::print_warnings(loaded.all_warnings());
     let schemas = lookup.finder.project.as_ref().and_then(|p| p.schemas());
     let schema_line = store::schema_line(file, schemas.as_deref());
     let mut assessment = loaded.assessment.clone();
     let canonical = store::render(&mut assessment, &loaded.checklist, schema_line.as_deref());
+    if canonical == text || args.check {
+        common::print_warnings(loaded.all_warnings());
+    }
     if canonical == text {
         return Ok(exit::OK);
     }
@@ -73,7 +75,8 @@ fn one(file: &Path, args: &FmtArgs) -> Result<u8, Error> {
         super::print(None, &weigh::udiff::unified(&name, &text, &canonical))?;
         return Ok(exit::UNMET);
     }
-    store::update(file, &lookup, None, schema_line.as_deref(), |_, _| Ok(()))?;
+    let written = store::update(file, &lookup, None, schema_line.as_deref(), |_, _| Ok(()))?;
+    common::print_warnings(written.all_warnings());
     super::warn(&format!("formatted {name}\n"));
     Ok(exit::OK)
 }

@@ -12,7 +12,7 @@ use super::common;
 /// Arguments of `weigh merge-file`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "git runs this for you once `weigh init` (or `weigh init --git-driver-only` in a fresh clone)\nregistered it; by hand:\n  weigh merge-file base.toml ours.toml theirs.toml assessments/kimi-k3.toml"
+    after_help = "Example:\n  weigh merge-file base.toml ours.toml theirs.toml assessments/kimi-k3.toml\n\ngit runs it for you once `weigh init` (or `weigh init --git-driver-only` in a fresh clone)\nregistered it."
 )]
 pub struct MergeFileArgs {
     /// The common ancestor's version (git's %O; empty when both sides added the file).

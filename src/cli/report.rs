@@ -10,6 +10,9 @@ use super::{Format, common};
 
 /// Arguments of `weigh report`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh report assessments/kimi-k3\n  weigh report assessments/kimi-k3 --format markdown > report.md\n  weigh report assessments/kimi-k3.toml --format json --as-of 2027-03-01"
+)]
 pub struct ReportArgs {
     /// The assessment file.
     pub file: PathBuf,
