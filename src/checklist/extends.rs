@@ -323,16 +323,30 @@ impl Resolver<'_> {
             }
             None => Some(Spanned::new(anchor.clone(), base)),
         };
-        let (ready, conditional, floor, disagreement) = match child {
-            Some(c) => (c.ready, c.conditional, c.dimension_floor, c.disagreement),
-            None => (None, None, None, None),
+        let (ready, conditional, floor, disagreement, worst) = match child {
+            Some(c) => (
+                c.ready,
+                c.conditional,
+                c.dimension_floor,
+                c.disagreement,
+                c.worst_blocks_ready,
+            ),
+            None => (None, None, None, None, None),
         };
-        let out = ReadinessFile {
+        let mut out = ReadinessFile {
             ready: pick("ready", ready, r.ready),
             conditional: pick("conditional", conditional, r.conditional),
             dimension_floor: pick("dimension_floor", floor, r.dimension_floor),
             disagreement: pick("disagreement", disagreement, r.disagreement),
+            worst_blocks_ready: None,
         };
+        out.worst_blocks_ready = Some(match worst {
+            Some(w) => {
+                keys.push("worst_blocks_ready".into());
+                w
+            }
+            None => Spanned::new(anchor, r.worst_blocks_ready),
+        });
         self.inheritance.readiness = keys;
         out
     }
