@@ -128,7 +128,7 @@ fn header(
     merged: &mut Assessment,
     conflicts: &mut Vec<String>,
 ) {
-    let fields: [(&str, fn(&Assessment) -> Option<String>); 4] = [
+    let fields: [(&str, Field); 4] = [
         ("assessment.checklist", |a| Some(a.checklist.clone())),
         ("candidate.name", |a| Some(a.candidate.name.clone())),
         ("candidate.model", |a| a.candidate.model.clone()),
@@ -147,6 +147,9 @@ fn header(
     }
     merged.created = ours.created.min(theirs.created);
 }
+
+/// Reads one header field of an assessment.
+type Field = fn(&Assessment) -> Option<String>;
 
 fn set_field(a: &mut Assessment, name: &str, value: Option<String>) {
     match name {
