@@ -21,31 +21,25 @@ fn path_with_weigh() -> std::ffi::OsString {
     std::env::join_paths(std::iter::once(dir).chain(std::env::split_paths(&rest))).unwrap()
 }
 
-fn capture(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("runs");
-    Run {
-        code: out.status.code().expect("an exit code"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+fn capture(cmd: Command) -> Run {
+    common::run(&mut assert_cmd::Command::from_std(cmd))
 }
 
 /// `git ARGS…` in `dir`, hermetic, with `weigh` on PATH.
 fn git(dir: &Path, args: &[&str]) -> Run {
-    capture(
-        Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("HOME", dir)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_DATE", "2026-11-28T20:00:00Z")
-            .env("GIT_COMMITTER_DATE", "2026-11-28T20:00:00Z")
-            .env("WEIGH_NOW", common::NOW)
-            .env("PATH", path_with_weigh())
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE"),
-    )
+    let mut cmd = Command::new("git");
+    cmd.args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", "2026-11-28T20:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-11-28T20:00:00Z")
+        .env("WEIGH_NOW", common::NOW)
+        .env("PATH", path_with_weigh())
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+    capture(cmd)
 }
 
 fn git_ok(dir: &Path, args: &[&str]) -> Run {
@@ -56,7 +50,9 @@ fn git_ok(dir: &Path, args: &[&str]) -> Run {
 
 /// `weigh ARGS…` in `dir` (hermetic, `weigh` on PATH).
 fn weigh(dir: &Path, args: &[&str]) -> Run {
-    capture(weigh_command(dir).args(args).env("PATH", path_with_weigh()))
+    let mut cmd = weigh_command(dir);
+    cmd.args(args).env("PATH", path_with_weigh());
+    capture(cmd)
 }
 
 fn weigh_ok(dir: &Path, args: &[&str]) -> Run {
@@ -82,6 +78,26 @@ fn repository() -> tempfile::TempDir {
 fn commit(dir: &Path, message: &str) {
     git_ok(dir, &["add", "-A"]);
     git_ok(dir, &["commit", "-q", "-m", message]);
+}
+
+/// The lead's first answer, which creates the assessment of Kimi K3, committed on `main`.
+fn start(dir: &Path, file: &str, item: &str, value: &str) {
+    weigh_ok(
+        dir,
+        &[
+            "answer",
+            file,
+            item,
+            value,
+            "--as",
+            "lead",
+            "--candidate",
+            "Kimi K3",
+            "--checklist",
+            "small",
+        ],
+    );
+    commit(dir, "Start Kimi K3");
 }
 
 /// `weigh answer FILE ITEM VALUE --as WHO` with the evidence the small checklist requires.
@@ -141,22 +157,7 @@ fn assert_clean_merge(dir: &Path, r: &Run) {
 fn three_assessors_on_three_branches_of_a_folder_assessment_merge_cleanly() {
     let dir = repository();
     let d = dir.path();
-    weigh_ok(
-        d,
-        &[
-            "answer",
-            "assessments/kimi-k3",
-            "summary",
-            "Started",
-            "--as",
-            "lead",
-            "--candidate",
-            "Kimi K3",
-            "--checklist",
-            "small",
-        ],
-    );
-    commit(d, "Start Kimi K3");
+    start(d, "assessments/kimi-k3", "summary", "Started");
     for who in ["alice", "bob", "carol"] {
         git_ok(d, &["checkout", "-q", "-b", who, "main"]);
         for (item, value) in [
@@ -193,22 +194,7 @@ fn the_driver_init_installed_merges_two_branches_answering_different_items_of_on
     let d = dir.path();
     let attr = git_ok(d, &["check-attr", "merge", "assessments/kimi-k3.toml"]);
     assert!(attr.stdout.contains("merge: weigh"), "{}", attr.stdout);
-    weigh_ok(
-        d,
-        &[
-            "answer",
-            "assessments/kimi-k3.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "lead",
-            "--candidate",
-            "Kimi K3",
-            "--checklist",
-            "small",
-        ],
-    );
-    commit(d, "Start Kimi K3");
+    start(d, "assessments/kimi-k3.toml", "licence-ok", "yes");
     git_ok(d, &["checkout", "-q", "-b", "alice", "main"]);
     answer(d, "assessments/kimi-k3.toml", "latency", "250", "alice");
     commit(d, "alice answers latency");
@@ -242,22 +228,7 @@ fn the_driver_init_installed_merges_two_branches_answering_different_items_of_on
 fn a_header_changed_differently_on_two_branches_still_stops_the_merge_with_markers() {
     let dir = repository();
     let d = dir.path();
-    weigh_ok(
-        d,
-        &[
-            "answer",
-            "assessments/kimi-k3.toml",
-            "licence-ok",
-            "yes",
-            "--as",
-            "lead",
-            "--candidate",
-            "Kimi K3",
-            "--checklist",
-            "small",
-        ],
-    );
-    commit(d, "Start Kimi K3");
+    start(d, "assessments/kimi-k3.toml", "licence-ok", "yes");
     let file = d.join("assessments/kimi-k3.toml");
     for (branch, model) in [("x", "lab/kimi-k3"), ("y", "other-lab/kimi-k3")] {
         git_ok(d, &["checkout", "-q", "-b", branch, "main"]);

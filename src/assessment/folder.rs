@@ -377,15 +377,7 @@ where
 /// A folder with no members yet: the merged view is what `new` starts with.
 fn fresh(folder: &Path, new: Option<&NewFile>) -> Result<State> {
     let new = new.ok_or_else(|| empty(folder))?;
-    let assessment = Assessment {
-        checklist: new.checklist.id.clone(),
-        checklist_version: new.checklist.version.clone(),
-        checklist_digest: Some(new.checklist.digest.clone()),
-        created: new.created,
-        candidate: new.candidate.clone(),
-        answers: Vec::new(),
-        unfit: Vec::new(),
-    };
+    let assessment = new.assessment();
     Ok(State {
         members: Vec::new(),
         merged: Loaded {

@@ -203,17 +203,24 @@ where
     }
 }
 
+impl NewFile {
+    /// The assessment a new file starts as: the header, no answers.
+    pub fn assessment(&self) -> Assessment {
+        Assessment {
+            checklist: self.checklist.id.clone(),
+            checklist_version: self.checklist.version.clone(),
+            checklist_digest: Some(self.checklist.digest.clone()),
+            created: self.created,
+            candidate: self.candidate.clone(),
+            answers: Vec::new(),
+            unfit: Vec::new(),
+        }
+    }
+}
+
 /// Writes a new file, unless another writer created it first (then that one is updated).
 fn create(path: &Path, new: &NewFile, schema_line: Option<&str>) -> Result<()> {
-    let assessment = Assessment {
-        checklist: new.checklist.id.clone(),
-        checklist_version: new.checklist.version.clone(),
-        checklist_digest: Some(new.checklist.digest.clone()),
-        created: new.created,
-        candidate: new.candidate.clone(),
-        answers: Vec::new(),
-        unfit: Vec::new(),
-    };
+    let assessment = new.assessment();
     let text = canonical(&assessment, &new.checklist, schema_line);
     crate::fsx::create_atomic(path, text.as_bytes())
 }

@@ -29,31 +29,35 @@ fn is_marker(line: &str) -> bool {
     })
 }
 
-/// The one diagnostic for a file with conflict markers; `fix` is the command that finishes the
-/// job once both sides are kept (e.g. `weigh fmt FILE`).
+/// The one diagnostic for an assessment with conflict markers; `fix` is the command that
+/// finishes the job once both sides are kept (e.g. `weigh fmt FILE`).
 pub fn diagnostic(span: Range<usize>, fix: &str) -> Diagnostic {
-    Diagnostic::error(
-        "merge-conflict",
-        "this file has merge-conflict markers: a git merge stopped here",
+    conflict(
+        span,
+        format!(
+            "keep both sides: delete the marker lines (<<<<<<<, |||||||…=======, >>>>>>>) and nothing else, then run `{fix}`"
+        ),
     )
-    .at(span)
-    .label("a conflict marker")
-    .help(format!(
-        "keep both sides: delete the marker lines (<<<<<<<, |||||||…=======, >>>>>>>) and nothing else, then run `{fix}`"
-    ))
 }
 
-/// The one diagnostic for a checklist with conflict markers: keep the side you want.
+/// The one diagnostic for a checklist with conflict markers: keep the text you want.
 pub fn conflict_in_checklist(span: Range<usize>, check: &str) -> Diagnostic {
+    conflict(
+        span,
+        format!(
+            "edit each conflict into the text you want, delete the marker lines (<<<<<<<, =======, >>>>>>>), then run `{check}`"
+        ),
+    )
+}
+
+fn conflict(span: Range<usize>, help: String) -> Diagnostic {
     Diagnostic::error(
         "merge-conflict",
         "this file has merge-conflict markers: a git merge stopped here",
     )
     .at(span)
     .label("a conflict marker")
-    .help(format!(
-        "edit each conflict into the text you want, delete the marker lines (<<<<<<<, =======, >>>>>>>), then run `{check}`"
-    ))
+    .help(help)
 }
 
 #[cfg(test)]
