@@ -230,8 +230,12 @@ fn a_header_changed_differently_on_two_branches_still_stops_the_merge_with_marke
     let d = dir.path();
     start(d, "assessments/kimi-k3.toml", "licence-ok", "yes");
     let file = d.join("assessments/kimi-k3.toml");
-    for (branch, model) in [("x", "lab/kimi-k3"), ("y", "other-lab/kimi-k3")] {
+    for (branch, model, depth) in [
+        ("x", "lab/kimi-k3", "Spot-checked"),
+        ("y", "other-lab/kimi-k3", "Automated"),
+    ] {
         git_ok(d, &["checkout", "-q", "-b", branch, "main"]);
+        answer(d, "assessments/kimi-k3.toml", "eval-depth", depth, "sam");
         let text = std::fs::read_to_string(&file).unwrap().replace(
             "name = \"Kimi K3\"\n",
             &format!("name = \"Kimi K3\"\nmodel = \"{model}\"\n"),
@@ -250,7 +254,11 @@ fn a_header_changed_differently_on_two_branches_still_stops_the_merge_with_marke
         r.stderr
     );
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("<<<<<<<"), "{text}");
+    assert!(
+        text.contains("<<<<<<< ours\nmodel = \"lab/kimi-k3\"\n=======\nmodel = \"other-lab/kimi-k3\"\n>>>>>>> theirs\n"),
+        "only the header line is in conflict; the answers are merged:\n{text}"
+    );
+    assert_eq!(text.matches("<<<<<<<").count(), 1, "{text}");
     // Reading the file now reports the conflict, at the first marker's line.
     let report = weigh(d, &["report", "assessments/kimi-k3.toml"]);
     assert_exit(&report, 2);
@@ -266,6 +274,17 @@ fn a_header_changed_differently_on_two_branches_still_stops_the_merge_with_marke
         report.stderr.contains("merge-conflict"),
         "{}",
         report.stderr
+    );
+    // Keeping one side of the header line finishes the merge.
+    let kept = text.replace(
+        "<<<<<<< ours\nmodel = \"lab/kimi-k3\"\n=======\nmodel = \"other-lab/kimi-k3\"\n>>>>>>> theirs\n",
+        "model = \"lab/kimi-k3\"\n",
+    );
+    std::fs::write(&file, kept).unwrap();
+    weigh_ok(d, &["fmt", "--check", "assessments/kimi-k3.toml"]);
+    assert_eq!(
+        reported(d, "assessments/kimi-k3.toml"),
+        pairs(&[("licence-ok", "lead"), ("eval-depth", "sam")])
     );
 }
 

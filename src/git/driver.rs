@@ -1,7 +1,8 @@
 //! The git merge driver for one-file assessments (`weigh merge-file BASE OURS THEIRS [PATH]`,
 //! SPEC §3): a three-way merge of answer sets keyed by (item, assessor), written over OURS in
-//! canonical form. When the header conflicts, or a version cannot be read as an assessment, the
-//! driver falls back to git's own line merge, which leaves the usual conflict markers.
+//! canonical form. When the header conflicts, the answers are still merged and only the header
+//! lines that conflict are left between git's conflict markers; when a version cannot be read as an
+//! assessment, the driver falls back to git's own line merge.
 
 use std::path::Path;
 
@@ -65,20 +66,42 @@ fn write_merged(
         &ours.assessment,
         &theirs.assessment,
     );
-    if !merged.conflicts.is_empty() {
-        return fallback(v, merged.conflicts, true);
-    }
-    let mut assessment = merged.assessment;
     let schema_line = ours_text
         .lines()
         .next()
         .and_then(|l| l.strip_prefix("#:schema "))
         .map(str::trim);
-    let text = store::render(&mut assessment, &ours.checklist, schema_line);
+    let mut assessment = merged.assessment;
+    if merged.conflicts.is_empty() {
+        let text = store::render(&mut assessment, &ours.checklist, schema_line);
+        crate::fsx::write_atomic(v.ours, text.as_bytes())?;
+        return Ok(Outcome {
+            clean: true,
+            messages: merged.warnings,
+        });
+    }
+    if ours.assessment.checklist != theirs.assessment.checklist {
+        return fallback(v, merged.conflicts, true);
+    }
+    // The answers are merged; only the header lines the two sides changed differently are left
+    // between markers, each side's value on its own line.
+    let mut theirs_header = assessment.clone();
+    theirs_header.candidate.name = theirs.assessment.candidate.name.clone();
+    theirs_header.candidate.model = theirs.assessment.candidate.model.clone();
+    theirs_header.candidate.revision = theirs.assessment.candidate.revision.clone();
+    assessment.candidate.name = ours.assessment.candidate.name.clone();
+    assessment.candidate.model = ours.assessment.candidate.model.clone();
+    assessment.candidate.revision = ours.assessment.candidate.revision.clone();
+    let ours_side = store::render(&mut assessment, &ours.checklist, schema_line);
+    let theirs_side = store::render(&mut theirs_header, &ours.checklist, schema_line);
+    let text = crate::udiff::with_markers(&ours_side, &theirs_side);
     crate::fsx::write_atomic(v.ours, text.as_bytes())?;
+    let mut messages = merged.warnings;
+    messages.extend(merged.conflicts);
+    messages.push(resolve_help(v.name, true));
     Ok(Outcome {
-        clean: true,
-        messages: merged.warnings,
+        clean: false,
+        messages,
     })
 }
 
@@ -113,12 +136,21 @@ fn fallback(v: Versions<'_>, mut messages: Vec<String>, conflicted: bool) -> Res
         messages.push(format!("git merge-file failed: {}", out.stderr.trim()));
     }
     if !clean {
-        messages.push(format!(
-            "resolve {} by keeping both sides of each conflict, then run `weigh fmt {}`",
-            v.name, v.name
-        ));
+        messages.push(resolve_help(v.name, conflicted));
     }
     Ok(Outcome { clean, messages })
+}
+
+/// How to finish a merge that stopped: a header field takes one value; answer blocks keep both.
+fn resolve_help(name: &str, header: bool) -> String {
+    if header {
+        return format!(
+            "resolve {name}: keep one side of each conflict in the header, delete the marker lines, then run `weigh fmt {name}`"
+        );
+    }
+    format!(
+        "resolve {name}: keep both sides of each conflict, delete the marker lines, then run `weigh fmt {name}` (it keeps the newer of two answers by one assessor to one item)"
+    )
 }
 
 fn path_arg(path: &Path) -> String {
