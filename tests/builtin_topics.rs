@@ -468,6 +468,55 @@ fn corrections_from_the_review_stay_in_the_guidance() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The README and `docs/checklists.head.md` state how many items the built-ins have and how many
+/// a team answers; those numbers follow the checklists.
+#[test]
+fn docs_state_the_item_counts_of_the_builtins() {
+    let default = load(DEFAULT);
+    let sizes: Vec<usize> = default.dimensions.iter().map(|d| d.items.len()).collect();
+    let total: usize = sizes.iter().sum();
+    let answered: Vec<usize> = ["API", "Self-host", "Both"]
+        .iter()
+        .map(|mode| default.items().filter(|i| applies_in(i, mode)).count())
+        .collect();
+    let screen = load(QUICK_SCREEN).items().count();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |rel: &str| one_line(&std::fs::read_to_string(root.join(rel)).expect(rel));
+    let (readme, head) = (read("README.md"), read("docs/checklists.head.md"));
+    let claims = [
+        (&readme, format!("{total} items over three dimensions")),
+        (&readme, format!("a {screen}-item screen")),
+        (
+            &head,
+            format!(
+                "{total} items in three dimensions ({}, {} and {})",
+                sizes[0], sizes[1], sizes[2]
+            ),
+        ),
+        (
+            &head,
+            format!(
+                "answers {} to {} of them",
+                answered.iter().min().unwrap(),
+                answered.iter().max().unwrap()
+            ),
+        ),
+        (&head, format!("a {screen}-item screen")),
+    ];
+    for (text, claim) in claims {
+        assert!(text.contains(&claim), "the docs should say {claim:?}");
+    }
+}
+
+/// Whether an item applies when `deploy-mode` is `mode` (the built-ins route on it alone).
+fn applies_in(item: &Item, mode: &str) -> bool {
+    match item.when.as_ref().map(|w| &w.condition) {
+        None => true,
+        Some(Condition::In(labels)) => labels.iter().any(|l| l == mode),
+        Some(Condition::Is(_)) => panic!("{}: the built-ins route on deploy-mode", item.id),
+    }
+}
+
 #[test]
 fn sentence_count_ignores_abbreviations_and_decimals() {
     assert_eq!(
