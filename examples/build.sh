@@ -39,7 +39,7 @@ a $f instruction-following 3 sam 2026-11-05 --evidence evals/qwen3/constraints.c
 a $f instruction-following 1 mei 2026-11-06 --evidence evals/qwen3/constraints-multilingual.csv --note "Our constraint suite covers English only; for Japanese and German we have IFEval numbers alone."
 a $f structured-output-delivered 99.6 sam 2026-11-06 --evidence evals/qwen3/json-validity.csv --note "First pass 97.9%; one retry."
 a $f tool-call-validity 96.2 sam 2026-11-06 --evidence evals/qwen3/tool-calls.csv
-a $f long-context 2 priya 2026-11-06 --evidence evals/qwen3/ruler-128k.md
+a $f long-context 3 priya 2026-11-06 --evidence evals/qwen3/ruler-128k.md
 na $f multimodal-claims priya 2026-11-02 --note "Text-only product."
 a $f languages 2 mei 2026-11-07 --evidence evals/qwen3/languages.md
 a $f latency-budget 2 sam 2026-11-08 --evidence evals/qwen3/load-test.md --note "Budget 2 s to first token, 40 tokens/s. Thinking off: 1.8 s p95, 42 tokens/s. With thinking on the first visible token took 14 s at p95."
