@@ -177,7 +177,7 @@ fn run(args: &RunArgs) -> io::Result<()> {
     let (programs, corpus) = setup(&args.common)?;
     let jobs: Vec<_> = suite::jobs(&corpus, &programs)
         .into_iter()
-        .filter(|j| selected(&args.only, &j.key))
+        .filter(|j| suite::selected(&args.only, &j.key))
         .collect();
     let root = target_dir()?.join("bench-corpus");
     let runner = Runner::new(&programs.timer, &root);
@@ -188,15 +188,6 @@ fn run(args: &RunArgs) -> io::Result<()> {
     fs::write(root.join("results.md"), &text)?;
     eprintln!("written to {}", root.join("results.md").display());
     Ok(())
-}
-
-/// `--only KEY` runs KEY and its floor; the process-start jobs always run (targets use them).
-fn selected(only: &[String], key: &str) -> bool {
-    only.is_empty()
-        || key.ends_with("start")
-        || only
-            .iter()
-            .any(|o| key == o || key.strip_prefix("floor-") == Some(o.as_str()))
 }
 
 fn report(

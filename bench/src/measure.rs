@@ -66,6 +66,8 @@ impl Invocation {
 pub struct Cost {
     /// Wall-clock time.
     pub wall: Duration,
+    /// User + system CPU time.
+    pub cpu: Duration,
     /// Peak resident set size, bytes.
     pub peak_rss: u64,
 }
@@ -123,7 +125,7 @@ impl Runner {
             let _ = feeder.join();
         }
         let said = || fs::read_to_string(&self.stderr).unwrap_or_default();
-        let (wall, peak_rss, code) = fs::read_to_string(&self.figures)
+        let (wall, cpu, peak_rss, code) = fs::read_to_string(&self.figures)
             .ok()
             .and_then(|text| parse_figures(&text))
             .ok_or_else(|| io::Error::other(format!("weigh-timer failed ({timer}): {}", said())))?;
@@ -134,7 +136,11 @@ impl Runner {
                 said()
             )));
         }
-        Ok(Cost { wall, peak_rss })
+        Ok(Cost {
+            wall,
+            cpu,
+            peak_rss,
+        })
     }
 
     /// What the last process wrote to stderr.
@@ -143,13 +149,14 @@ impl Runner {
     }
 }
 
-/// `WALL_NANOS PEAK_RSS_BYTES CODE`.
-fn parse_figures(text: &str) -> Option<(Duration, u64, i32)> {
+/// `WALL_NANOS CPU_NANOS PEAK_RSS_BYTES CODE`.
+fn parse_figures(text: &str) -> Option<(Duration, Duration, u64, i32)> {
     let mut fields = text.split_whitespace();
     let wall = Duration::from_nanos(fields.next()?.parse().ok()?);
+    let cpu = Duration::from_nanos(fields.next()?.parse().ok()?);
     let rss = fields.next()?.parse().ok()?;
     let code = fields.next()?.parse().ok()?;
-    Some((wall, rss, code))
+    Some((wall, cpu, rss, code))
 }
 
 /// The median of the values (the lower middle one for an even count).
@@ -170,10 +177,15 @@ mod tests {
     }
 
     #[test]
-    fn timer_figures_are_wall_rss_and_code() {
+    fn timer_figures_are_wall_cpu_rss_and_code() {
         assert_eq!(
-            parse_figures("1500000 2048000 0\n"),
-            Some((Duration::from_micros(1500), 2_048_000, 0))
+            parse_figures("1500000 1000000 2048000 0\n"),
+            Some((
+                Duration::from_micros(1500),
+                Duration::from_millis(1),
+                2_048_000,
+                0
+            ))
         );
         assert_eq!(parse_figures("garbage"), None);
     }

@@ -56,6 +56,8 @@ pub struct Job {
 pub struct Figure {
     /// Median wall time.
     pub wall: Duration,
+    /// Median CPU time (user + system).
+    pub cpu: Duration,
     /// Fastest repetition.
     pub min: Duration,
     /// Slowest repetition.
@@ -228,6 +230,16 @@ fn walk_jobs(c: &Corpus, p: &Programs) -> Vec<Job> {
     ]
 }
 
+/// Whether `--only` selects the job: the named jobs and their floors, and the process-start
+/// jobs always (the targets are stated against them).
+pub fn selected(only: &[String], key: &str) -> bool {
+    only.is_empty()
+        || key.ends_with("start")
+        || only
+            .iter()
+            .any(|o| key == o || key.strip_prefix("floor-") == Some(o.as_str()))
+}
+
 /// Prepares, then runs the job's processes once.
 pub fn once(job: &Job, runner: &Runner) -> io::Result<Cost> {
     match &job.prepare {
@@ -242,6 +254,7 @@ pub fn once(job: &Job, runner: &Runner) -> io::Result<Cost> {
     }
     let mut total = Cost {
         wall: Duration::ZERO,
+        cpu: Duration::ZERO,
         peak_rss: 0,
     };
     for step in &job.steps {
@@ -256,6 +269,7 @@ pub fn once(job: &Job, runner: &Runner) -> io::Result<Cost> {
             }
         }
         total.wall += cost.wall;
+        total.cpu += cost.cpu;
         total.peak_rss = total.peak_rss.max(cost.peak_rss);
     }
     Ok(total)
@@ -279,9 +293,11 @@ pub fn measure(job: &Job, reps: usize, runner: &Runner) -> io::Result<Figure> {
         costs.push(once(job, runner)?);
     }
     let walls: Vec<Duration> = costs.iter().map(|c| c.wall).collect();
+    let cpus: Vec<Duration> = costs.iter().map(|c| c.cpu).collect();
     let rss: Vec<u64> = costs.iter().map(|c| c.peak_rss).collect();
     Ok(Figure {
         wall: median(&walls),
+        cpu: median(&cpus),
         min: *walls.iter().min().expect("at least one repetition"),
         max: *walls.iter().max().expect("at least one repetition"),
         peak_rss: median(&rss),
@@ -296,13 +312,31 @@ pub fn run_all(jobs: &[Job], reps: usize, runner: &Runner) -> io::Result<BTreeMa
         eprint!("measuring {:<22}", job.key);
         let figure = measure(job, reps, runner)?;
         eprintln!(
-            " {:>10} (median of {}, {}…{})",
+            " {:>10} (median of {}, {}…{}; CPU {})",
             crate::results::duration(figure.wall),
             figure.reps,
             crate::results::duration(figure.min),
-            crate::results::duration(figure.max)
+            crate::results::duration(figure.max),
+            crate::results::duration(figure.cpu)
         );
         figures.insert(job.key.clone(), figure);
     }
     Ok(figures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_selects_the_job_its_floor_and_process_start() {
+        let only = ["report-200".to_string()];
+        for key in ["report-200", "floor-report-200", "start", "floor-start"] {
+            assert!(selected(&only, key), "{key}");
+        }
+        for key in ["report-2000", "floor-report-2000", "walk-1000"] {
+            assert!(!selected(&only, key), "{key}");
+        }
+        assert!(selected(&[], "walk-1000"));
+    }
 }

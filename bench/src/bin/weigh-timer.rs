@@ -1,6 +1,7 @@
 //! Times one process: `weigh-timer OUT PROGRAM [ARGS…]` runs PROGRAM with this process's stdin,
-//! stdout and stderr, waits for it with `wait4(2)`, and writes `WALL_NANOS PEAK_RSS_BYTES CODE`
-//! to OUT (CODE is the exit code, or 128 + the signal).
+//! stdout and stderr, waits for it with `wait4(2)`, and writes
+//! `WALL_NANOS CPU_NANOS PEAK_RSS_BYTES CODE` to OUT (CPU is user + system time; CODE is the
+//! exit code, or 128 + the signal).
 //!
 //! Why a separate process: Linux counts a child's peak RSS from its fork, before it execs, so a
 //! child of the harness (which holds the corpus's checklists in memory) would be charged the
@@ -42,6 +43,12 @@ fn main() -> ExitCode {
             ExitCode::from(3)
         }
     }
+}
+
+fn nanos(t: libc::timeval) -> u128 {
+    let seconds = u128::try_from(t.tv_sec).unwrap_or(0);
+    let micros = u128::try_from(t.tv_usec).unwrap_or(0);
+    seconds * 1_000_000_000 + micros * 1_000
 }
 
 /// Waits for the child; its exit code (128 + signal when killed) and resource usage.

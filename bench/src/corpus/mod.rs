@@ -123,7 +123,8 @@ pub fn ensure(weigh: &Path, root: &Path, force: bool) -> io::Result<Corpus> {
     })
 }
 
-fn generate_checklist(items: usize) -> Checklist {
+/// The corpus's checklist of `items` items (its id is `bench-ITEMS`).
+pub fn generate_checklist(items: usize) -> Checklist {
     checklist::generate(
         &format!("bench-{items}"),
         items,
@@ -216,29 +217,46 @@ fn fleet_path(p: &Project, i: usize) -> PathBuf {
 
 fn write_fleet(p: &Project, form: ScaleForm, files: &[(usize, PathBuf)]) -> io::Result<()> {
     for (i, file) in files {
-        let mut rng = Rng::with_seed(seed("fleet", *i as u64));
-        let (text, _) = team_assessment(&mut rng, p, form, *i, &[usize::MAX; ASSESSORS]);
+        let text = fleet_assessment(&p.checklist, &p.digest, form, *i);
         fs::write(p.dir.join(file), text)?;
     }
     Ok(())
 }
 
+/// The `index`th assessment of a fleet: three assessors answering every item.
+pub fn fleet_assessment(
+    checklist: &Checklist,
+    digest: &str,
+    form: ScaleForm,
+    index: usize,
+) -> String {
+    let mut rng = Rng::with_seed(seed("fleet", index as u64));
+    team_assessment(
+        &mut rng,
+        (checklist, digest),
+        form,
+        index,
+        &[usize::MAX; ASSESSORS],
+    )
+    .0
+}
+
 /// An assessment by a team, and the team; assessor k answers the first `limits[k]` items.
 fn team_assessment(
     rng: &mut Rng,
-    p: &Project,
+    (checklist, digest): (&Checklist, &str),
     form: ScaleForm,
     index: usize,
     limits: &[usize],
 ) -> (String, Vec<&'static str>) {
-    let c = answers::candidate(rng, &p.checklist, index);
+    let c = answers::candidate(rng, checklist, index);
     let team = answers::team(rng, limits.len());
     let all = team
         .iter()
         .zip(limits)
-        .flat_map(|(by, limit)| answers::answers(rng, &p.checklist, &c, by, *limit))
+        .flat_map(|(by, limit)| answers::answers(rng, checklist, &c, by, *limit))
         .collect();
-    let text = answers::render(&p.checklist, Some(&p.digest), &c.header, all, form);
+    let text = answers::render(checklist, Some(digest), &c.header, all, form);
     (text, team)
 }
 
@@ -253,7 +271,13 @@ fn large_file(p: &Project, form: ScaleForm, force: bool) -> io::Result<PathBuf> 
             file.display()
         );
         let mut rng = Rng::with_seed(seed("large", items as u64));
-        let (text, _) = team_assessment(&mut rng, p, form, 0, &[usize::MAX; ASSESSORS]);
+        let (text, _) = team_assessment(
+            &mut rng,
+            (&p.checklist, &p.digest),
+            form,
+            0,
+            &[usize::MAX; ASSESSORS],
+        );
         fs::write(p.dir.join(&file), text)?;
         fs::write(p.dir.join(".report-complete"), stamp)?;
     }
@@ -267,7 +291,8 @@ fn answer_file(p: &Project, form: ScaleForm, force: bool) -> io::Result<(PathBuf
     let answered = 1_000;
     let file = PathBuf::from("assessments/answer-5000.toml");
     let mut rng = Rng::with_seed(seed("answer", 5_000));
-    let (text, team) = team_assessment(&mut rng, p, form, 1, &[usize::MAX, usize::MAX, answered]);
+    let limits = [usize::MAX, usize::MAX, answered];
+    let (text, team) = team_assessment(&mut rng, (&p.checklist, &p.digest), form, 1, &limits);
     let stamp = stamp(p, form, "answer");
     if !up_to_date(p, ".answer-complete", &stamp, force) {
         eprintln!("corpus: writing {} (5,000 answers)", file.display());
@@ -330,14 +355,7 @@ mod tests {
     }
 
     fn team_text(c: &Checklist, i: usize) -> String {
-        let p = Project {
-            dir: PathBuf::new(),
-            checklist: generate_checklist(c.items().count()),
-            checklist_file: PathBuf::new(),
-            digest: "sha256:00".into(),
-        };
-        let mut rng = Rng::with_seed(seed("fleet", i as u64));
-        team_assessment(&mut rng, &p, ScaleForm::Text, i, &[usize::MAX; ASSESSORS]).0
+        fleet_assessment(c, "sha256:00", ScaleForm::Text, i)
     }
 
     #[test]
@@ -423,32 +441,39 @@ mod tests {
 
     #[test]
     fn scale_answers_follow_the_form_weigh_writes() {
-        let text = team_text(&typical(), 1);
-        assert!(
-            text.contains("value = \"Spot-checked on a few prompts\"")
-                || text.contains("value = \"Vendor claims only\"")
-                || text.contains("value = \"Issues found, mitigation planned\"")
-        );
-        let mut rng = Rng::with_seed(1);
         let c = typical();
-        let cand = answers::candidate(&mut rng, &c, 0);
-        let all = answers::answers(&mut rng, &c, &cand, "x", usize::MAX);
-        let index = answers::render(&c, None, &cand.header, all, ScaleForm::Index);
-        let doc: toml::Table = toml::from_str(&index).expect("parses");
-        let scale_ids: HashSet<&str> = c
+        let levels: std::collections::HashMap<&str, &Vec<&str>> = c
             .items()
-            .filter(|i| matches!(i.kind, Kind::Scale(_)))
-            .map(|i| i.id.as_str())
+            .filter_map(|i| match &i.kind {
+                Kind::Scale(levels) => Some((i.id.as_str(), levels)),
+                _ => None,
+            })
             .collect();
-        let values = doc["answer"]
-            .as_array()
-            .expect("answers")
-            .iter()
-            .filter(|a| {
-                scale_ids.contains(a["item"].as_str().expect("item")) && a.get("value").is_some()
-            });
-        assert!(values.clone().count() > 0);
-        assert!(values.into_iter().all(|a| a["value"].is_integer()));
+        for form in [ScaleForm::Index, ScaleForm::Text] {
+            let text = fleet_assessment(&c, "sha256:00", form, 2);
+            let doc: toml::Table = toml::from_str(&text).expect("parses");
+            let values: Vec<(&Vec<&str>, &toml::Value)> = doc["answer"]
+                .as_array()
+                .expect("answers")
+                .iter()
+                .filter_map(|a| Some((*levels.get(a["item"].as_str()?)?, a.get("value")?)))
+                .collect();
+            assert!(
+                values.len() > 100,
+                "{form:?}: {} scale values",
+                values.len()
+            );
+            for (levels, value) in values {
+                match form {
+                    ScaleForm::Index => assert!(
+                        value
+                            .as_integer()
+                            .is_some_and(|i| (i as usize) < levels.len())
+                    ),
+                    ScaleForm::Text => assert!(levels.contains(&value.as_str().expect("text"))),
+                }
+            }
+        }
     }
 
     #[test]
