@@ -25,6 +25,25 @@ fn a_process_is_timed_and_its_memory_counted() {
 }
 
 #[test]
+fn cpu_time_is_the_commands_user_and_system_time() {
+    let (runner, dir) = runner("cpu");
+    let busy = "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done";
+    let cost = runner
+        .run(&Invocation::new(Path::new("sh"), &dir, ["-c", busy]))
+        .expect("sh runs");
+    assert!(cost.cpu >= Duration::from_millis(10), "{:?}", cost.cpu);
+    let idle = runner
+        .run(&Invocation::new(Path::new("sleep"), &dir, ["0.2"]))
+        .expect("sleep runs");
+    assert!(
+        idle.cpu < idle.wall / 2,
+        "{:?} of {:?}",
+        idle.cpu,
+        idle.wall
+    );
+}
+
+#[test]
 fn peak_rss_is_the_commands_own_not_the_harnesss() {
     let (runner, dir) = runner("rss");
     // Hold 200 MB in this (the harness's) process while a tiny command runs.

@@ -34,8 +34,10 @@ fn main() -> ExitCode {
         }
     };
     let wall = start.elapsed().as_nanos();
+    let cpu = nanos(rusage.ru_utime) + nanos(rusage.ru_stime);
     let peak = u64::try_from(rusage.ru_maxrss).unwrap_or(0) * 1024;
-    let written = std::fs::File::create(&out).and_then(|mut f| writeln!(f, "{wall} {peak} {code}"));
+    let written =
+        std::fs::File::create(&out).and_then(|mut f| writeln!(f, "{wall} {cpu} {peak} {code}"));
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
