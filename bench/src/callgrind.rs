@@ -13,6 +13,8 @@ struct Row {
     cost: u64,
     marker: Option<char>,
     name: String,
+    /// A recursive activation (`'2`): its inclusive cost is already in the outer one's.
+    recursive: bool,
 }
 
 fn parse(line: &str) -> Option<Row> {
@@ -21,19 +23,25 @@ fn parse(line: &str) -> Option<Row> {
     let cost: u64 = cost.replace(',', "").parse().ok()?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix('(')?.split_once(')')?.1.trim_start();
+    if rest.starts_with("=>") {
+        // A call line of annotated source: an inclusive cost, not a function's row.
+        return None;
+    }
     let (marker, rest) = match rest.chars().next()? {
         m @ ('<' | '*' | '>') => (Some(m), rest[1..].trim_start()),
         _ => (None, rest),
     };
+    let (name, recursive) = function(rest)?;
     Some(Row {
         cost,
         marker,
-        name: function(rest)?,
+        name,
+        recursive,
     })
 }
 
-/// `file:function (3x) [object]` → `function`.
-fn function(text: &str) -> Option<String> {
+/// `file:function'2 (3x) [object]` → `function`, and whether it was a recursive activation.
+fn function(text: &str) -> Option<(String, bool)> {
     let text = match text.rfind(" [") {
         Some(i) if text.ends_with(']') => &text[..i],
         _ => text,
@@ -47,11 +55,21 @@ fn function(text: &str) -> Option<String> {
         bytes[i] == b':' && bytes.get(i + 1) != Some(&b':') && (i == 0 || bytes[i - 1] != b':')
     })?;
     let name = &text[split + 1..];
-    let name = match name.rfind('\'') {
-        Some(i) if name[i + 1..].bytes().all(|b| b.is_ascii_digit()) => &name[..i],
-        _ => name,
+    let (name, recursive) = match name.rfind('\'') {
+        Some(i) if name[i + 1..].bytes().all(|b| b.is_ascii_digit()) => (&name[..i], true),
+        _ => (name, false),
     };
-    (name != "PROGRAM TOTALS").then(|| name.to_string())
+    (name != "PROGRAM TOTALS").then(|| (name.to_string(), recursive))
+}
+
+/// Frames every Rust program has above its `main`; they only repeat the total.
+fn runtime(name: &str) -> bool {
+    name == "main"
+        || name.starts_with("0x")
+        || name.starts_with("(below main)")
+        || name.starts_with("__libc_start_main")
+        || name.starts_with("std::rt::")
+        || name.starts_with("std::sys::backtrace::")
 }
 
 /// The program's total instruction count.
@@ -65,11 +83,11 @@ pub fn total(text: &str) -> Option<u64> {
 /// Costs per function, largest first: self costs summed, inclusive costs the largest row.
 pub fn by_function(text: &str, inclusive: bool) -> Vec<(String, u64)> {
     let mut costs: HashMap<String, u64> = HashMap::new();
-    for row in text
+    let rows = text
         .lines()
         .filter_map(parse)
-        .filter(|r| r.marker.is_none())
-    {
+        .filter(|r| r.marker.is_none());
+    for row in rows.filter(|r| !(inclusive && (r.recursive || runtime(&r.name)))) {
         let entry = costs.entry(row.name).or_default();
         *entry = if inclusive {
             (*entry).max(row.cost)
@@ -88,7 +106,7 @@ pub fn callers(tree: &str, function: &str) -> Vec<(String, u64)> {
         match row.marker {
             Some('<') => block.push(row),
             Some('*') if row.name == function => {
-                for caller in block.drain(..) {
+                for caller in block.drain(..).filter(|c| c.name != function) {
                     *costs.entry(caller.name).or_default() += caller.cost;
                 }
             }
@@ -126,7 +144,7 @@ pub fn summary(key: &str, exclusive: &str, inclusive: &str, tree: &str, top: usi
             let _ = writeln!(out, "  {:5.1}%  {name}", share(*cost));
         }
     }
-    for (name, _) in own.iter().take(2) {
+    for (name, _) in own.iter().take(3) {
         let _ = writeln!(out, "\nCallers of {name} (its self cost by caller):");
         for (caller, cost) in callers(tree, name).iter().take(top / 2) {
             let _ = writeln!(out, "  {:5.1}%  {caller}", share(*cost));
@@ -142,6 +160,7 @@ mod tests {
     const SELF: &str = "\
 2,000 (100.0%)  PROGRAM TOTALS
   500 (25.00%)  ./string/memcmp.S:__memcmp_avx2_movbe [/usr/lib/libc.so.6]
+  900 (45.00%)  => src/assessment/load.rs:weigh::assessment::load::validate (3x)
   300 (15.00%)  /rustc/x/library/core/src/slice/cmp.rs:weigh::assessment::load::validate
   200 (10.00%)  src/assessment/load.rs:weigh::assessment::load::validate [/bin/weigh]
   100 ( 5.00%)  /rustc/x/quicksort.rs:core::slice::sort::stable::quicksort::quicksort'2 [/bin/weigh]
@@ -158,6 +177,22 @@ mod tests {
             150
         )));
         assert_eq!(total(SELF), Some(2_000));
+    }
+
+    #[test]
+    fn inclusive_costs_skip_recursive_activations_and_runtime_frames() {
+        let text = "\
+  900 (90.00%)  ???:main [/bin/weigh]
+  800 (80.00%)  /rustc/x/quicksort.rs:core::slice::sort::stable::quicksort::quicksort'2 [/bin/weigh]
+  500 (50.00%)  /rustc/x/quicksort.rs:core::slice::sort::stable::quicksort::quicksort [/bin/weigh]
+";
+        assert_eq!(
+            by_function(text, true),
+            vec![(
+                "core::slice::sort::stable::quicksort::quicksort".into(),
+                500
+            )]
+        );
     }
 
     #[test]

@@ -32,6 +32,11 @@ enum Cmd {
     Generate(Common),
     /// List the jobs and their command lines.
     List(Common),
+    /// Summarize a callgrind profile already recorded by `profile` again.
+    Summarize {
+        /// The job's key.
+        key: String,
+    },
     /// Run one job under a profiler and print where the time goes (weigh is built with line
     /// tables into target/bench-profile/ unless --weigh names a binary).
     Profile {
@@ -79,6 +84,7 @@ fn main() -> ExitCode {
         Cmd::Run(args) => run(&args),
         Cmd::Generate(common) => setup(&common).map(|_| ()),
         Cmd::List(common) => list(&common),
+        Cmd::Summarize { key } => summarize(&key),
         Cmd::Profile {
             key,
             tool,
@@ -235,6 +241,15 @@ fn list(common: &Common) -> io::Result<()> {
             job.key,
             job.steps[0].dir.display()
         );
+    }
+    Ok(())
+}
+
+fn summarize(key: &str) -> io::Result<()> {
+    let dir = target_dir()?.join("bench-corpus/profiles");
+    let paths = profile::summarize(key, &dir)?;
+    if let Some(first) = paths.first() {
+        print!("{}", fs::read_to_string(first)?);
     }
     Ok(())
 }
