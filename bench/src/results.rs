@@ -236,7 +236,8 @@ fn unavailable(what: &str, reference: Option<String>, target: String) -> Row {
 fn walk(f: &View, cx: &Context) -> Row {
     let what = format!(
         "line-mode walk, {} items asked ({}-item checklist)",
-        cx.walk_items, cx.walk_checklist
+        thousands(cx.walk_items),
+        thousands(cx.walk_checklist)
     );
     let target = "≤ 2× one `weigh answer` per item, minus starts".to_string();
     let key = format!("walk-{}", cx.walk_checklist);
@@ -334,6 +335,19 @@ fn targets_table(out: &mut String, f: &View, cx: &Context) {
     }
 }
 
+/// `1,000`: thousands separated, as in the prose.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A duration with three significant figures.
 pub fn duration(d: Duration) -> String {
     secs(d.as_secs_f64())
@@ -395,6 +409,13 @@ mod tests {
         walk_checklist: 12,
         compare: false,
     };
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(thousands(967), "967");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(20000), "20,000");
+    }
 
     #[test]
     fn durations_keep_three_significant_figures() {
