@@ -49,6 +49,16 @@ pub enum Format {
     Markdown,
     /// JSON.
     Json,
+    /// A self-contained HTML page with charts (`report` only).
+    Html,
+}
+
+/// The error for `--format html` given to a command that has no HTML output (exit 2).
+pub fn html_unsupported(command: &str) -> Error {
+    Error::usage(
+        format!("`{command}` has no HTML output"),
+        "use --format table, markdown or json (HTML is for `weigh report`)",
+    )
 }
 
 /// Runs weigh and returns its exit code.

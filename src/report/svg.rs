@@ -1,0 +1,657 @@
+//! Chart geometry for the HTML reports, built by hand and deterministic: the same data always
+//! gives the same coordinates, written with one decimal.
+//!
+//! These functions only compute positions, sizes and shapes from plain data (labels and 0-100
+//! scores); the templates under `templates/partials/` draw them as inline SVG, so every label
+//! passes through the template's HTML escaping and no chart needs a script or a network request.
+
+use std::f64::consts::PI;
+
+use serde::Serialize;
+
+use crate::num::{one_decimal, round9};
+use crate::show::number;
+
+/// A coordinate or length as SVG text: one decimal, never `-0.0`.
+fn n(x: f64) -> String {
+    let s = format!("{x:.1}");
+    if s == "-0.0" { "0.0".into() } else { s }
+}
+
+/// Shortens a label for a chart to `max` characters, ending it with "…"; the full text stays in
+/// the chart's tables and titles.
+fn clip(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let mut out: String = label.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Breaks a label into at most `lines` lines of about `width` characters, at spaces; the last
+/// line is clipped.
+fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in label.split_whitespace() {
+        let fits =
+            current.is_empty() || current.chars().count() + 1 + word.chars().count() <= width;
+        if !fits {
+            out.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    if out.len() > lines {
+        let rest = out.split_off(lines - 1).join(" ");
+        out.push(rest);
+    }
+    out.into_iter().map(|l| clip(&l, width + 4)).collect()
+}
+
+// ─── Bar chart ────────────────────────────────────────────────────────────────────────────────
+
+/// One bar to draw: a label and a 0-100 score.
+#[derive(Debug, Clone)]
+pub struct BarInput {
+    /// What the bar measures ("Overall", a dimension's title).
+    pub label: String,
+    /// The score 0-100, or `None` when nothing scorable is answered.
+    pub score: Option<f64>,
+    /// Whether the score is below the dimension floor (drawn hatched and said in words).
+    pub below_floor: bool,
+    /// Whether this is the overall score (drawn apart from the dimensions).
+    pub overall: bool,
+}
+
+/// A horizontal bar chart of scores against the ready and floor thresholds.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarChart {
+    /// The view box's width.
+    pub width: String,
+    /// The view box's height.
+    pub height: String,
+    /// Where the 0-100 scale starts and how wide it is.
+    pub plot_x: String,
+    /// The scale's width.
+    pub plot_w: String,
+    /// The bars, top to bottom.
+    pub bars: Vec<Bar>,
+    /// Vertical threshold lines with their labels.
+    pub thresholds: Vec<Threshold>,
+    /// Scale ticks at 0, 25, 50, 75 and 100.
+    pub ticks: Vec<Tick>,
+    /// Where the tick lines start.
+    pub tick_y1: String,
+    /// Where the tick lines end.
+    pub tick_y2: String,
+    /// The tick labels' baseline.
+    pub tick_label_y: String,
+    /// The chart in one sentence, for screen readers.
+    pub summary: String,
+}
+
+/// One bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// The label as drawn (clipped).
+    pub label: String,
+    /// The label in full.
+    pub full_label: String,
+    /// The label's baseline.
+    pub label_y: String,
+    /// The bar's top.
+    pub y: String,
+    /// The bar's height.
+    pub h: String,
+    /// The filled width.
+    pub fill_w: String,
+    /// The value in words: "72.4", "41.0 · below floor", "no score".
+    pub value_text: String,
+    /// Where the value is written.
+    pub value_x: String,
+    /// The value's baseline.
+    pub value_y: String,
+    /// Whether the value sits inside the bar (light text) or after it.
+    pub value_inside: bool,
+    /// `good` (at or above ready), `fair`, `poor` (below the floor) or `none`.
+    pub level: &'static str,
+    /// Whether this is the overall bar.
+    pub overall: bool,
+}
+
+/// A threshold line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Threshold {
+    /// `ready` or `floor`.
+    pub name: &'static str,
+    /// "ready 80".
+    pub label: String,
+    /// The line's x.
+    pub x: String,
+    /// Where its label is centred.
+    pub label_x: String,
+    /// The label's baseline.
+    pub label_y: String,
+    /// The line's top.
+    pub y1: String,
+    /// The line's bottom.
+    pub y2: String,
+}
+
+/// A scale tick.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    /// Its x.
+    pub x: String,
+    /// Its label.
+    pub label: String,
+}
+
+const BAR_WIDTH: f64 = 600.0;
+const BAR_PAD: f64 = 14.0;
+const BAR_TOP: f64 = 44.0;
+const BAR_ROW: f64 = 60.0;
+const BAR_HEIGHT: f64 = 26.0;
+/// A value fits inside its bar when the bar is at least this wide.
+const INSIDE_MIN: f64 = 150.0;
+
+/// Lays out a bar chart of `bars` against the `ready` and `floor` thresholds (0-100).
+pub fn bar_chart(bars: &[BarInput], ready: f64, floor: f64) -> BarChart {
+    let plot_w = BAR_WIDTH - 2.0 * BAR_PAD;
+    let x_of = |score: f64| BAR_PAD + plot_w * score.clamp(0.0, 100.0) / 100.0;
+    let laid: Vec<Bar> = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| lay_bar(b, i, ready, plot_w))
+        .collect();
+    let bottom = BAR_TOP + BAR_ROW * bars.len() as f64;
+    let threshold = |name, value: f64, row: f64| Threshold {
+        name,
+        label: format!("{name} {}", number(value)),
+        x: n(x_of(value)),
+        label_x: n(x_of(value).clamp(BAR_PAD + 36.0, BAR_WIDTH - BAR_PAD - 36.0)),
+        label_y: n(17.0 * row),
+        y1: n(17.0 * row + 4.0),
+        y2: n(bottom - 4.0),
+    };
+    BarChart {
+        width: n(BAR_WIDTH),
+        height: n(bottom + 22.0),
+        plot_x: n(BAR_PAD),
+        plot_w: n(plot_w),
+        tick_y1: n(BAR_TOP - 4.0),
+        tick_y2: n(bottom - 4.0),
+        tick_label_y: n(bottom + 14.0),
+        thresholds: vec![
+            threshold("ready", ready, 1.0),
+            threshold("floor", floor, 2.0),
+        ],
+        ticks: [0.0, 25.0, 50.0, 75.0, 100.0]
+            .into_iter()
+            .map(|t| Tick {
+                x: n(x_of(t)),
+                label: number(t),
+            })
+            .collect(),
+        summary: bar_summary(&laid, ready, floor),
+        bars: laid,
+    }
+}
+
+fn lay_bar(b: &BarInput, row: usize, ready: f64, plot_w: f64) -> Bar {
+    let top = BAR_TOP + BAR_ROW * row as f64;
+    let fill_w = b
+        .score
+        .map_or(0.0, |s| plot_w * s.clamp(0.0, 100.0) / 100.0);
+    let value_inside = fill_w >= INSIDE_MIN;
+    let value_x = if value_inside {
+        BAR_PAD + fill_w - 8.0
+    } else {
+        BAR_PAD + fill_w + 8.0
+    };
+    let level = match b.score {
+        None => "none",
+        Some(_) if b.below_floor => "poor",
+        Some(s) if round9(s) >= round9(ready) => "good",
+        Some(_) => "fair",
+    };
+    let value_text = match b.score {
+        None => "no score".to_string(),
+        Some(s) if b.below_floor => format!("{} · below floor", one_decimal(s)),
+        Some(s) => one_decimal(s),
+    };
+    Bar {
+        label: clip(&b.label, 54),
+        full_label: b.label.clone(),
+        label_y: n(top + 18.0),
+        y: n(top + 25.0),
+        h: n(BAR_HEIGHT),
+        fill_w: n(fill_w),
+        value_text,
+        value_x: n(value_x),
+        value_y: n(top + 25.0 + 19.0),
+        value_inside,
+        level,
+        overall: b.overall,
+    }
+}
+
+fn bar_summary(bars: &[Bar], ready: f64, floor: f64) -> String {
+    let each: Vec<String> = bars
+        .iter()
+        .map(|b| format!("{} {}", b.full_label, b.value_text))
+        .collect();
+    format!(
+        "Scores out of 100: {}. READY needs {} overall and every dimension at {} or more.",
+        each.join("; "),
+        number(ready),
+        number(floor)
+    )
+}
+
+// ─── Radar chart ──────────────────────────────────────────────────────────────────────────────
+
+/// A radar chart: one axis per dimension, one polygon per candidate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Radar {
+    /// The view box's width.
+    pub width: String,
+    /// The view box's height.
+    pub height: String,
+    /// Grid rings at 25, 50, 75 and 100.
+    pub rings: Vec<Ring>,
+    /// The ready threshold as a ring, if given.
+    pub threshold: Option<Ring>,
+    /// The axes.
+    pub axes: Vec<Axis>,
+    /// One polygon per series.
+    pub series: Vec<Series>,
+    /// The chart in words, for screen readers.
+    pub summary: String,
+}
+
+/// A ring (a polygon through every axis at one score).
+#[derive(Debug, Clone, Serialize)]
+pub struct Ring {
+    /// SVG polygon points.
+    pub points: String,
+    /// Its label ("50", "ready 80").
+    pub label: String,
+    /// Where the label is written.
+    pub label_x: String,
+    /// The label's baseline.
+    pub label_y: String,
+}
+
+/// One axis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Axis {
+    /// The centre.
+    pub x1: String,
+    /// The centre.
+    pub y1: String,
+    /// The outer end.
+    pub x2: String,
+    /// The outer end.
+    pub y2: String,
+    /// The label, wrapped.
+    pub lines: Vec<String>,
+    /// The label in full.
+    pub full_label: String,
+    /// Where the label is anchored.
+    pub label_x: String,
+    /// The first line's baseline.
+    pub label_y: String,
+    /// `start`, `middle` or `end`.
+    pub anchor: &'static str,
+}
+
+/// One candidate's polygon, with its style: a colour that stays distinct in greyscale, a dash
+/// pattern and a marker shape, so that no series is told apart by colour alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    /// The candidate.
+    pub name: String,
+    /// Its position, from 0.
+    pub index: usize,
+    /// Stroke colour.
+    pub color: &'static str,
+    /// `stroke-dasharray`, empty for a solid line.
+    pub dash: &'static str,
+    /// The marker's name ("circle", "square", …), for the legend's words.
+    pub marker: &'static str,
+    /// SVG polygon points.
+    pub points: String,
+    /// One marker path per scored axis.
+    pub markers: Vec<String>,
+    /// A marker path for the legend, centred at (12, 8).
+    pub legend_marker: String,
+    /// The series' scores in words.
+    pub values: String,
+}
+
+/// Series colours, alternating dark and light so that neighbours differ in greyscale too
+/// (Okabe-Ito based, friendly to colour-blind readers).
+const PALETTE: [&str; 8] = [
+    "#0b3d91", "#e69f00", "#009e73", "#cc79a7", "#1a1a1a", "#56b4e9", "#a6461a", "#b8a600",
+];
+/// Dash patterns, one per series position.
+const DASHES: [&str; 6] = ["", "10 5", "3 4", "12 4 3 4", "6 3", "1 3"];
+/// Marker shapes, one per series position.
+const MARKERS: [&str; 6] = [
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "triangle-down",
+    "plus",
+];
+
+const RADAR_WIDTH: f64 = 640.0;
+const RADAR_HEIGHT: f64 = 470.0;
+const RADAR_R: f64 = 160.0;
+const RADAR_CY: f64 = 235.0;
+
+/// Lays out a radar chart: `axes` are the dimensions' titles, each series a candidate's name
+/// and its 0-100 score on each axis (`None`, no score, is drawn at the centre without a marker).
+pub fn radar(axes: &[String], series: &[(String, Vec<Option<f64>>)], ready: Option<f64>) -> Radar {
+    let cx = RADAR_WIDTH / 2.0;
+    let count = axes.len().max(1);
+    let angle = |k: usize| -PI / 2.0 + 2.0 * PI * k as f64 / count as f64;
+    let point = |k: usize, score: f64| {
+        let r = RADAR_R * score.clamp(0.0, 100.0) / 100.0;
+        (cx + r * angle(k).cos(), RADAR_CY + r * angle(k).sin())
+    };
+    let polygon = |scores: &dyn Fn(usize) -> f64| {
+        (0..count)
+            .map(|k| {
+                let (x, y) = point(k, scores(k));
+                format!("{},{}", n(x), n(y))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let ring = |score: f64, label: String| {
+        let (x, y) = point(0, score);
+        Ring {
+            points: polygon(&|_| score),
+            label,
+            label_x: n(x + 4.0),
+            label_y: n(y - 3.0),
+        }
+    };
+    Radar {
+        width: n(RADAR_WIDTH),
+        height: n(RADAR_HEIGHT),
+        rings: [25.0, 50.0, 75.0, 100.0]
+            .into_iter()
+            .map(|s| ring(s, number(s)))
+            .collect(),
+        threshold: ready.map(|r| ring(r, format!("ready {}", number(r)))),
+        axes: axes
+            .iter()
+            .enumerate()
+            .map(|(k, label)| radar_axis(label, angle(k), cx))
+            .collect(),
+        series: series
+            .iter()
+            .enumerate()
+            .map(|(i, (name, scores))| {
+                let at = |k: usize| scores.get(k).copied().flatten().unwrap_or(0.0);
+                let markers = (0..count)
+                    .filter(|k| scores.get(*k).copied().flatten().is_some())
+                    .map(|k| {
+                        let (x, y) = point(k, at(k));
+                        marker_path(MARKERS[i % MARKERS.len()], x, y)
+                    })
+                    .collect();
+                Series {
+                    name: name.clone(),
+                    index: i,
+                    color: PALETTE[i % PALETTE.len()],
+                    dash: DASHES[i % DASHES.len()],
+                    marker: MARKERS[i % MARKERS.len()],
+                    points: polygon(&at),
+                    markers,
+                    legend_marker: marker_path(MARKERS[i % MARKERS.len()], 18.0, 8.0),
+                    values: series_values(axes, scores),
+                }
+            })
+            .collect(),
+        summary: radar_summary(axes, series),
+    }
+}
+
+fn radar_axis(label: &str, theta: f64, cx: f64) -> Axis {
+    let (cos, sin) = (theta.cos(), theta.sin());
+    let lines = wrap(label, 22, 3);
+    let anchor = if cos > 0.3 {
+        "start"
+    } else if cos < -0.3 {
+        "end"
+    } else {
+        "middle"
+    };
+    let lx = cx + (RADAR_R + 14.0) * cos;
+    let mut ly = RADAR_CY + (RADAR_R + 14.0) * sin + 4.0;
+    if sin < -0.3 {
+        // Above the chart: the last line sits just over the axis end.
+        ly -= 15.0 * (lines.len() as f64 - 1.0) + 4.0;
+    } else if sin > 0.3 {
+        ly += 10.0;
+    } else {
+        ly -= 7.5 * (lines.len() as f64 - 1.0);
+    }
+    Axis {
+        x1: n(cx),
+        y1: n(RADAR_CY),
+        x2: n(cx + RADAR_R * cos),
+        y2: n(RADAR_CY + RADAR_R * sin),
+        lines,
+        full_label: label.to_string(),
+        label_x: n(lx),
+        label_y: n(ly),
+        anchor,
+    }
+}
+
+/// An SVG path for a marker of `shape` centred at (x, y).
+fn marker_path(shape: &str, x: f64, y: f64) -> String {
+    let r = 5.0;
+    match shape {
+        "square" => format!(
+            "M{},{}h{}v{}h{}z",
+            n(x - r),
+            n(y - r),
+            n(2.0 * r),
+            n(2.0 * r),
+            n(-2.0 * r)
+        ),
+        "triangle" => format!(
+            "M{},{}L{},{}L{},{}z",
+            n(x),
+            n(y - r - 1.0),
+            n(x + r + 1.0),
+            n(y + r),
+            n(x - r - 1.0),
+            n(y + r)
+        ),
+        "triangle-down" => format!(
+            "M{},{}L{},{}L{},{}z",
+            n(x),
+            n(y + r + 1.0),
+            n(x + r + 1.0),
+            n(y - r),
+            n(x - r - 1.0),
+            n(y - r)
+        ),
+        "diamond" => format!(
+            "M{},{}L{},{}L{},{}L{},{}z",
+            n(x),
+            n(y - r - 1.0),
+            n(x + r + 1.0),
+            n(y),
+            n(x),
+            n(y + r + 1.0),
+            n(x - r - 1.0),
+            n(y)
+        ),
+        "plus" => format!(
+            "M{},{}h{}v{}h{}v{}h{}v{}h{}v{}h{}v{}h{}v{}h{}z",
+            n(x - 2.0),
+            n(y - r - 1.0),
+            n(4.0),
+            n(r - 1.0),
+            n(r - 1.0),
+            n(4.0),
+            n(1.0 - r),
+            n(r - 1.0),
+            n(-4.0),
+            n(1.0 - r),
+            n(1.0 - r),
+            n(-4.0),
+            n(r - 1.0),
+            n(1.0 - r),
+            n(0.0)
+        ),
+        _ => format!(
+            "M{},{}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 {},0z",
+            n(x - r),
+            n(y),
+            n(2.0 * r),
+            n(-2.0 * r)
+        ),
+    }
+}
+
+fn series_values(axes: &[String], scores: &[Option<f64>]) -> String {
+    axes.iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let v = scores
+                .get(k)
+                .copied()
+                .flatten()
+                .map_or("no score".into(), one_decimal);
+            format!("{a} {v}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn radar_summary(axes: &[String], series: &[(String, Vec<Option<f64>>)]) -> String {
+    let each: Vec<String> = series
+        .iter()
+        .map(|(name, scores)| format!("{name}: {}", series_values(axes, scores)))
+        .collect();
+    format!("Dimension scores out of 100. {}.", each.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(label: &str, score: Option<f64>, below_floor: bool) -> BarInput {
+        BarInput {
+            label: label.into(),
+            score,
+            below_floor,
+            overall: false,
+        }
+    }
+
+    #[test]
+    fn bars_are_as_long_as_their_scores_and_say_their_values() {
+        let chart = bar_chart(
+            &[
+                input("a", Some(100.0), false),
+                input("b", Some(50.0), false),
+                input("c", Some(20.0), true),
+                input("d", None, false),
+            ],
+            80.0,
+            50.0,
+        );
+        let widths: Vec<&str> = chart.bars.iter().map(|b| b.fill_w.as_str()).collect();
+        assert_eq!(widths, ["572.0", "286.0", "114.4", "0.0"]);
+        let levels: Vec<&str> = chart.bars.iter().map(|b| b.level).collect();
+        assert_eq!(levels, ["good", "fair", "poor", "none"]);
+        assert_eq!(chart.bars[2].value_text, "20.0 · below floor");
+        assert_eq!(chart.bars[3].value_text, "no score");
+        assert!(chart.bars[0].value_inside && !chart.bars[2].value_inside);
+    }
+
+    #[test]
+    fn threshold_lines_sit_at_their_scores() {
+        let chart = bar_chart(&[input("a", Some(10.0), false)], 80.0, 50.0);
+        assert_eq!(chart.thresholds[0].label, "ready 80");
+        assert_eq!(chart.thresholds[0].x, "471.6");
+        assert_eq!(chart.thresholds[1].label, "floor 50");
+        assert_eq!(chart.thresholds[1].x, "300.0");
+    }
+
+    #[test]
+    fn radar_puts_each_score_on_its_axis() {
+        let axes = vec![
+            "up".to_string(),
+            "right".into(),
+            "down".into(),
+            "left".into(),
+        ];
+        let radar = radar(
+            &axes,
+            &[("x".into(), vec![Some(100.0), Some(50.0), Some(0.0), None])],
+            Some(80.0),
+        );
+        assert_eq!(
+            radar.series[0].points,
+            "320.0,75.0 400.0,235.0 320.0,235.0 320.0,235.0"
+        );
+        // A missing score has no marker; a zero does.
+        assert_eq!(radar.series[0].markers.len(), 3);
+        assert_eq!(radar.axes[1].anchor, "start");
+        assert_eq!(radar.axes[3].anchor, "end");
+        assert_eq!(
+            radar.threshold.as_ref().map(|r| r.label.as_str()),
+            Some("ready 80")
+        );
+    }
+
+    #[test]
+    fn series_differ_in_colour_dash_and_marker() {
+        let axes = vec!["a".to_string(), "b".into(), "c".into()];
+        let series: Vec<(String, Vec<Option<f64>>)> = (0..6)
+            .map(|i| (format!("s{i}"), vec![Some(50.0); 3]))
+            .collect();
+        let radar = radar(&axes, &series, None);
+        for (i, a) in radar.series.iter().enumerate() {
+            for b in &radar.series[i + 1..] {
+                assert_ne!(a.color, b.color);
+                assert_ne!(a.dash, b.dash);
+                assert_ne!(a.marker, b.marker);
+            }
+        }
+    }
+
+    #[test]
+    fn long_labels_wrap_and_clip() {
+        assert_eq!(
+            wrap("Inference infrastructure availability", 22, 3),
+            ["Inference", "infrastructure", "availability"]
+        );
+        assert_eq!(
+            wrap("Safety and content policies", 22, 3),
+            ["Safety and content", "policies"]
+        );
+        let long = wrap(&"word ".repeat(40), 22, 2);
+        assert_eq!(long.len(), 2);
+        assert!(long[1].ends_with('…'));
+    }
+}
