@@ -95,7 +95,16 @@ fn the_page_reads_on_phones_and_on_paper() {
         .and_then(|m| m.attr("content"));
     assert_eq!(viewport, Some("width=device-width, initial-scale=1"));
     assert!(page.styles.contains("@media (max-width:"), "a phone layout");
-    assert!(page.styles.contains("@media print"), "a print stylesheet");
+    let print = page
+        .styles
+        .split("@media print")
+        .nth(1)
+        .expect("a print stylesheet");
+    assert!(
+        print.contains("print-color-adjust: exact"),
+        "colours kept on paper"
+    );
+    assert!(print.contains("attr(href)"), "links written out on paper");
     // Charts scale with the page: a view box, no fixed pixel size.
     for svg in page.with_class("svg", "bars") {
         assert!(svg.attr("viewbox").is_some() && svg.attr("width").is_none());
