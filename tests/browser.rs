@@ -357,6 +357,23 @@ fn example_report(dir: &Path, name: &str) -> PathBuf {
     out
 }
 
+/// How many dimensions and items an example's report has, from its JSON report.
+fn example_shape(name: &str) -> (usize, usize) {
+    let file = root().join("examples").join(name);
+    let r = run(weigh(&root()).args([
+        "report",
+        &file.display().to_string(),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-20",
+    ]));
+    ok(&r);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let count = |key: &str| json[key].as_array().map_or(0, Vec::len);
+    (count("dimensions"), count("items"))
+}
+
 #[test]
 fn example_reports_render_in_chromium_with_visible_charts_and_fetch_nothing() {
     let dir = temp();
@@ -364,13 +381,15 @@ fn example_reports_render_in_chromium_with_visible_charts_and_fetch_nothing() {
         "qwen3-235b-a22b.toml",
         "deepseek-v3.toml",
         "llama-3.1-405b.toml",
+        "gpt-oss-120b-screen.toml",
     ] {
         let file = example_report(dir.path(), name);
+        let (dimensions, items) = example_shape(name);
         let r = render(&file, 1280, 1600);
         assert_inert(&r.dom, name);
         let dom = parse(&r.dom);
-        let levels = assert_report_charts(&dom, 3, name);
-        assert_eq!(dom.with_class("article", "item").count(), 44, "{name}");
+        let levels = assert_report_charts(&dom, dimensions, name);
+        assert_eq!(dom.with_class("article", "item").count(), items, "{name}");
         assert_not_blank(&r.png, name);
         assert_bars_visible(&r.png, &levels, name);
         assert_fetched_nothing(&r, name);

@@ -4,6 +4,9 @@
 //! `--format html` refused by the commands that have no HTML output. `tests/browser.rs` checks
 //! the same pages in a real browser.
 
+use serde_json::Value;
+use weigh::num::one_decimal;
+
 mod common;
 mod htmlcheck;
 use common::{ok, refused, root, run, temp, weigh, weigh_in};
@@ -12,21 +15,22 @@ use htmlcheck::hostile::{
 };
 use htmlcheck::{assert_inert, assert_report_charts, parse};
 
-/// The example assessments, their dimensions and verdict words.
-const EXAMPLES: [(&str, &str); 3] = [
+/// The example assessments and their verdict words.
+const EXAMPLES: [(&str, &str); 4] = [
     ("qwen3-235b-a22b.toml", "READY WITH CONDITIONS"),
     ("deepseek-v3.toml", "NOT READY"),
     ("llama-3.1-405b.toml", "INCOMPLETE"),
+    ("gpt-oss-120b-screen.toml", "READY"),
 ];
 
-/// `weigh report FILE --format html --as-of 2026-11-20` from the crate root.
-fn example_html(name: &str) -> String {
+/// `weigh report FILE --format FORMAT --as-of 2026-11-20` from the crate root.
+fn example_report(name: &str, format: &str) -> String {
     let file = root().join("examples").join(name);
     let r = run(weigh(&root()).args([
         "report",
         &file.display().to_string(),
         "--format",
-        "html",
+        format,
         "--as-of",
         "2026-11-20",
     ]));
@@ -35,20 +39,49 @@ fn example_html(name: &str) -> String {
     r.stdout
 }
 
+/// The example's HTML report.
+fn example_html(name: &str) -> String {
+    example_report(name, "html")
+}
+
+/// The example's JSON report, which says what the page must show.
+fn example_json(name: &str) -> Value {
+    serde_json::from_str(&example_report(name, "json")).expect("the JSON report")
+}
+
 #[test]
 fn examples_render_as_self_contained_pages_with_badge_chart_and_items() {
     for (name, verdict) in EXAMPLES {
         let html = example_html(name);
         assert_inert(&html, name);
+        let json = example_json(name);
         let page = parse(&html);
         let badge: Vec<_> = page.with_class("div", "badge").collect();
         assert_eq!(badge.len(), 1, "{name}: one verdict badge");
-        assert!(page.text.contains(verdict), "{name}: the verdict's word");
-        assert!(page.text.contains("Why: "), "{name}: the one-line reason");
-        let levels = assert_report_charts(&page, 3, name);
-        assert_eq!(levels.len(), 4, "{name}");
-        // 44 items, each a card with its id as the anchor.
-        assert_eq!(page.with_class("article", "item").count(), 44, "{name}");
+        let word = page.with_class("span", "badge-word").count();
+        assert!(
+            word == 1 && page.text.contains(verdict),
+            "{name}: the verdict's word"
+        );
+        match verdict {
+            "READY" => assert!(page.text.contains("Nothing stands between"), "{name}"),
+            _ => assert!(page.text.contains("Why: "), "{name}: the one-line reason"),
+        }
+        let dimensions = json["dimensions"].as_array().unwrap().len();
+        let levels = assert_report_charts(&page, dimensions, name);
+        assert_eq!(levels.len(), dimensions + 1, "{name}");
+        // Every item is a card with its id as the anchor.
+        let cards: Vec<&str> = page
+            .with_class("article", "item")
+            .filter_map(|a| a.attr("id"))
+            .collect();
+        let items: Vec<String> = json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("item-{}", i["id"].as_str().unwrap()))
+            .collect();
+        assert_eq!(cards, items, "{name}");
         for heading in [
             "Scores",
             "Gates",
@@ -71,15 +104,20 @@ fn examples_render_as_self_contained_pages_with_badge_chart_and_items() {
 
 #[test]
 fn the_chart_shows_each_dimension_against_the_thresholds() {
-    // deepseek-v3: safety 49.9 is below the floor of 60; the other two are between 60 and 80.
-    let html = example_html("deepseek-v3.toml");
-    let page = parse(&html);
-    let levels = assert_report_charts(&page, 3, "deepseek-v3");
+    // deepseek-v3: safety is below the floor; the overall and the other two dimensions are
+    // between the floor and READY.
+    let name = "deepseek-v3.toml";
+    let json = example_json(name);
+    let page = parse(&example_html(name));
+    let levels = assert_report_charts(&page, 3, name);
     assert_eq!(levels, ["fair", "fair", "fair", "poor"]);
-    assert!(
-        page.text.contains("49.9 · below floor"),
-        "the value says it in words"
-    );
+    for d in json["dimensions"].as_array().unwrap() {
+        let mut shown = one_decimal(d["score"].as_f64().unwrap());
+        if d["below_floor"] == true {
+            shown.push_str(" · below floor");
+        }
+        assert!(page.text.contains(&shown), "the bar says {shown} in words");
+    }
     assert!(page.text.contains("ready 80") && page.text.contains("floor 60"));
     let hatch = page.with_class("rect", "hatch").count();
     assert_eq!(hatch, 1, "the bar below the floor is hatched, not only red");

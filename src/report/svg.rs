@@ -156,11 +156,11 @@ pub struct Tick {
 
 const BAR_WIDTH: f64 = 600.0;
 const BAR_PAD: f64 = 14.0;
-const BAR_TOP: f64 = 44.0;
+const BAR_TOP: f64 = 46.0;
 const BAR_ROW: f64 = 60.0;
 const BAR_HEIGHT: f64 = 26.0;
 /// A value fits inside its bar when the bar is at least this wide.
-const INSIDE_MIN: f64 = 150.0;
+const INSIDE_MIN: f64 = 170.0;
 
 /// Lays out a bar chart of `bars` against the `ready` and `floor` thresholds (0-100).
 pub fn bar_chart(bars: &[BarInput], ready: f64, floor: f64) -> BarChart {
@@ -177,18 +177,18 @@ pub fn bar_chart(bars: &[BarInput], ready: f64, floor: f64) -> BarChart {
         label: format!("{name} {}", number(value)),
         x: n(x_of(value)),
         label_x: n(x_of(value).clamp(BAR_PAD + 36.0, BAR_WIDTH - BAR_PAD - 36.0)),
-        label_y: n(17.0 * row),
-        y1: n(17.0 * row + 4.0),
+        label_y: n(18.0 * row),
+        y1: n(18.0 * row + 4.0),
         y2: n(bottom - 4.0),
     };
     BarChart {
         width: n(BAR_WIDTH),
-        height: n(bottom + 22.0),
+        height: n(bottom + 24.0),
         plot_x: n(BAR_PAD),
         plot_w: n(plot_w),
         tick_y1: n(BAR_TOP - 4.0),
         tick_y2: n(bottom - 4.0),
-        tick_label_y: n(bottom + 14.0),
+        tick_label_y: n(bottom + 16.0),
         thresholds: vec![
             threshold("ready", ready, 1.0),
             threshold("floor", floor, 2.0),
@@ -228,7 +228,7 @@ fn lay_bar(b: &BarInput, row: usize, ready: f64, plot_w: f64) -> Bar {
         Some(s) => one_decimal(s),
     };
     Bar {
-        label: clip(&b.label, 54),
+        label: clip(&b.label, 46),
         full_label: b.label.clone(),
         label_y: n(top + 18.0),
         y: n(top + 25.0),
@@ -236,7 +236,7 @@ fn lay_bar(b: &BarInput, row: usize, ready: f64, plot_w: f64) -> Bar {
         fill_w: n(fill_w),
         value_text,
         value_x: n(value_x),
-        value_y: n(top + 25.0 + 19.0),
+        value_y: n(top + 25.0 + 19.5),
         value_inside,
         level,
         overall: b.overall,
