@@ -69,3 +69,83 @@ pub fn render_page<P: Serialize>(name: &str, page: &P) -> Result<String, minijin
 pub fn render(view: &ReportView) -> Result<String, minijinja::Error> {
     render_page("report.html", &context::report_page(view))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::context::{HeatGroup, HeatMap, HeatRow, heat_band, heat_cell};
+    use super::*;
+    use crate::report::svg;
+
+    /// Renders a test template that calls the radar and heat-map partials with plain data.
+    fn partials(radar: &svg::Radar, heat: &HeatMap) -> String {
+        let mut env = environment().expect("the templates compile");
+        env.add_template(
+            "partials-test.html",
+            "{% from 'partials/radar_chart.html' import radar_chart %}\
+             {% from 'partials/heat_map.html' import heat_map %}\
+             {{ radar_chart(r) }}{{ heat_map(h) }}",
+        )
+        .unwrap();
+        env.get_template("partials-test.html")
+            .unwrap()
+            .render(context! { r => Value::from(Serde(radar)), h => Value::from(Serde(heat)) })
+            .expect("the partials render")
+    }
+
+    #[test]
+    fn radar_and_heat_map_partials_draw_plain_data_and_escape_it() {
+        let axes = vec!["Safety <b>".to_string(), "Cost".into(), "Speed".into()];
+        let radar = svg::radar(
+            &axes,
+            &[
+                ("A<script>".into(), vec![Some(50.0), Some(80.0), Some(20.0)]),
+                ("B".into(), vec![Some(90.0), None, Some(60.0)]),
+            ],
+            Some(80.0),
+        );
+        let heat = HeatMap {
+            columns: vec!["A<script>".into(), "B".into()],
+            groups: vec![HeatGroup {
+                title: "Safety <b>".into(),
+                rows: vec![HeatRow {
+                    id: "x".into(),
+                    question: "Is it \"safe\"?".into(),
+                    cells: vec![heat_cell(Some(0.0), ""), heat_cell(None, "N/A")],
+                }],
+            }],
+        };
+        let html = partials(&radar, &heat);
+        assert_eq!(
+            html.matches("<polygon points=").count(),
+            2,
+            "one per series"
+        );
+        assert!(html.contains(&radar.series[0].points));
+        assert!(
+            html.contains("stroke-dasharray=\"10 5\""),
+            "the second series is dashed"
+        );
+        assert_eq!(html.matches("<li>").count(), 2, "a legend entry per series");
+        assert!(html.contains("A&lt;script&gt;") && !html.contains("<script"));
+        assert!(html.contains("Safety &lt;b&gt;") && !html.contains("<b>"));
+        assert!(html.contains("<td class=\"heat-0\">0.0</td>"));
+        assert!(html.contains("<td class=\"heat-none\">N&#x2f;A</td>"));
+    }
+
+    #[test]
+    fn heat_bands_set_zero_and_full_marks_apart() {
+        let bands: Vec<&str> = [
+            Some(0.0),
+            Some(10.0),
+            Some(50.0),
+            Some(79.9),
+            Some(99.0),
+            Some(100.0),
+            None,
+        ]
+        .into_iter()
+        .map(heat_band)
+        .collect();
+        assert_eq!(bands, ["0", "1", "2", "3", "4", "5", "none"]);
+    }
+}

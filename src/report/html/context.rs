@@ -537,3 +537,64 @@ fn answer_row(a: &AnswerView) -> AnswerRow {
         evidence: a.evidence.iter().map(|e| link(e)).collect(),
     }
 }
+
+/// A heat map of item scores: one row per item, grouped by dimension, one column per candidate.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatMap {
+    /// The column headings (candidates).
+    pub columns: Vec<String>,
+    /// The rows, by dimension.
+    pub groups: Vec<HeatGroup>,
+}
+
+/// The rows of one dimension.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatGroup {
+    /// The dimension's title.
+    pub title: String,
+    /// Its items.
+    pub rows: Vec<HeatRow>,
+}
+
+/// One item's row.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatRow {
+    /// The item's id.
+    pub id: String,
+    /// Its question.
+    pub question: String,
+    /// One cell per column.
+    pub cells: Vec<HeatCell>,
+}
+
+/// One cell: the value in words and its colour band.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatCell {
+    /// The score as tables show it, or "N/A", "–", "".
+    pub text: String,
+    /// `0` (a score of 0) to `5` (100), or `none`.
+    pub band: &'static str,
+}
+
+/// The colour band of a 0-100 score: 0 and 100 apart, the rest in steps of 20 from 40.
+pub fn heat_band(score: Option<f64>) -> &'static str {
+    let Some(s) = score.map(crate::num::round9) else {
+        return "none";
+    };
+    match s {
+        s if s <= 0.0 => "0",
+        s if s < 40.0 => "1",
+        s if s < 60.0 => "2",
+        s if s < 80.0 => "3",
+        s if s < 100.0 => "4",
+        _ => "5",
+    }
+}
+
+/// A heat-map cell for an item score 0-100, or for `text` when there is no score.
+pub fn heat_cell(score: Option<f64>, text: &str) -> HeatCell {
+    HeatCell {
+        text: score.map_or_else(|| text.to_string(), one_decimal),
+        band: heat_band(score),
+    }
+}
