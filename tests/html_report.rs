@@ -229,3 +229,18 @@ fn hostile_notes_names_evidence_and_checklist_text_come_out_inert() {
         "{links:?}"
     );
 }
+
+#[test]
+fn every_action_is_on_the_page_the_improvements_past_five_folded_away() {
+    let name = "deepseek-v3.toml";
+    let json = example_json(name);
+    let page = parse(&example_html(name));
+    let actions = json["actions"].as_array().unwrap();
+    let improve = actions.iter().filter(|a| a["kind"] == "improve").count();
+    assert!(improve > 5, "the example has more than five improvements");
+    let items: usize = page.with_class("ol", "actions").count();
+    assert_eq!(items, 2, "the shown actions and the folded ones");
+    let kinds = page.with_class("span", "kind").count();
+    assert_eq!(kinds, actions.len(), "one entry per action");
+    assert!(page.text.contains(&format!("{} more improvements", improve - 5)));
+}

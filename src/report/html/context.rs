@@ -8,8 +8,10 @@ use super::safe;
 use crate::assessment::write::datetime;
 use crate::num::one_decimal;
 use crate::report::svg::{self, BarChart, BarInput};
-use crate::report::view::{ActionView, AnswerView, DimensionView, ItemView, ReportView};
-use crate::score::Verdict;
+use crate::report::view::{
+    ActionView, AnswerView, DimensionView, IMPROVE_SHOWN, ItemView, ReportView,
+};
+use crate::score::{Action, Verdict};
 use crate::show::number;
 
 /// The verdict badge: its word, a symbol and the one-line reason.
@@ -277,11 +279,13 @@ pub struct AnswerRow {
 
 /// Builds the page for one report.
 pub fn report_page(v: &ReportView) -> ReportPage {
-    let shown = v.shown_actions();
+    // Tables show every action but the `improve` ones past the first few; the page shows those
+    // too, folded away.
     let more_actions = v
         .actions
         .iter()
-        .filter(|a| !shown.iter().any(|s| std::ptr::eq(*s, *a)))
+        .filter(|a| matches!(a.action, Action::Improve { .. }))
+        .skip(IMPROVE_SHOWN)
         .map(action_row)
         .collect();
     ReportPage {
@@ -320,7 +324,7 @@ pub fn report_page(v: &ReportView) -> ReportPage {
             .filter(|i| i.applicable && i.disagreement)
             .map(item_ref)
             .collect(),
-        actions: shown.into_iter().map(action_row).collect(),
+        actions: v.shown_actions().into_iter().map(action_row).collect(),
         more_actions,
         sections: sections(v),
     }
