@@ -242,5 +242,8 @@ fn every_action_is_on_the_page_the_improvements_past_five_folded_away() {
     assert_eq!(items, 2, "the shown actions and the folded ones");
     let kinds = page.with_class("span", "kind").count();
     assert_eq!(kinds, actions.len(), "one entry per action");
-    assert!(page.text.contains(&format!("{} more improvements", improve - 5)));
+    assert!(
+        page.text
+            .contains(&format!("{} more improvements", improve - 5))
+    );
 }
