@@ -458,7 +458,7 @@ fn corrections_from_the_review_stay_in_the_guidance() {
         (
             DEFAULT,
             "legal-export",
-            "until 2 December 2026 for the marking",
+            "the marking applies from 2 December 2026",
         ),
         // (a)2: the right lists, and what each listing does.
         (DEFAULT, "legal-export", "Section 1260H"),
