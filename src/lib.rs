@@ -13,6 +13,7 @@ pub mod checklist;
 pub mod clock;
 pub mod diag;
 pub mod error;
+pub mod facts;
 pub mod fsx;
 pub mod jsonout;
 pub mod locate;

@@ -229,7 +229,8 @@ pub fn schema_line(path: &Path, schemas: Option<&Path>) -> Option<String> {
     )
 }
 
-fn relative(from_dir: &Path, to: &Path) -> PathBuf {
+/// The path of `to` relative to the folder `from_dir` (both absolute and normalized).
+pub fn relative(from_dir: &Path, to: &Path) -> PathBuf {
     let from: Vec<_> = from_dir.components().collect();
     let target: Vec<_> = to.components().collect();
     let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();

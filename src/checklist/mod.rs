@@ -12,7 +12,8 @@ pub mod validate;
 use toml::de::DeTable;
 
 pub use model::{
-    Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
+    Binding, Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness,
+    Rule, RuleAnswer, Test, When,
 };
 
 use crate::diag::{Diagnostic, Report, SourceFile};

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use weigh::assessment::store::{self, NewFile};
-use weigh::assessment::{Answer, AnswerValue, Assessment, Candidate, edit};
+use weigh::assessment::store;
+use weigh::assessment::{Answer, AnswerValue, Assessment, edit};
 use weigh::checklist::{Checklist, Item};
 use weigh::error::{Error, exit};
 use weigh::text::escape_control;
@@ -55,7 +55,13 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
     let by = common::assessor(args.as_.as_deref())?;
     let at = common::time_or_now(args.at.as_deref())?;
     let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
-    let new = new_file(args, &lookup)?;
+    let new = common::new_file(
+        &args.file,
+        args.candidate.as_deref(),
+        args.checklist.as_deref(),
+        args.model.as_deref(),
+        &lookup,
+    )?;
     let project = lookup.finder.project.clone();
     let schema_line = store::schema_line(
         &args.file,
@@ -68,7 +74,7 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
         new.as_ref(),
         schema_line.as_deref(),
         |assessment, checklist| {
-            same_candidate(args, assessment)?;
+            common::same_candidate(args.candidate.as_deref(), assessment)?;
             message = apply(args, assessment, checklist, &by, at)?;
             Ok(())
         },
@@ -77,50 +83,6 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
     warn_if_not_applicable(&loaded.checklist, &loaded.assessment, &args.item, at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
-}
-
-fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>, Error> {
-    if args.file.exists() {
-        return Ok(None);
-    }
-    let Some(raw) = args.candidate.as_deref() else {
-        return Err(Error::usage(
-            format!("{} does not exist", args.file.display()),
-            "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
-        ));
-    };
-    let name = common::candidate_name(raw)?;
-    let default = lookup
-        .finder
-        .project
-        .as_ref()
-        .map(|p| p.default_checklist.clone());
-    let id = args
-        .checklist
-        .clone()
-        .or(default)
-        .unwrap_or_else(|| weigh::checklist::builtin::DEFAULT_ID.into());
-    let checklist = lookup.finder.find(&id)?;
-    let candidate = Candidate {
-        name,
-        model: args.model.clone(),
-        ..Candidate::default()
-    };
-    Ok(Some(NewFile {
-        candidate,
-        checklist,
-        created: weigh::clock::now()?,
-    }))
-}
-
-fn same_candidate(args: &AnswerArgs, a: &Assessment) -> Result<(), Error> {
-    match args.candidate.as_deref().map(str::trim) {
-        Some(name) if name != a.candidate.name => Err(Error::usage(
-            format!("the file assesses `{}`, not `{name}`", a.candidate.name),
-            "leave out --candidate, or name another file for the other candidate",
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Applies the change; returns what to tell the user.

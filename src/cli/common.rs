@@ -4,7 +4,8 @@ use std::path::Path;
 use std::process::Command;
 
 use jiff::Timestamp;
-use weigh::assessment::store::Lookup;
+use weigh::assessment::store::{Lookup, NewFile};
+use weigh::assessment::{Assessment, Candidate};
 use weigh::diag::Report;
 use weigh::error::Error;
 
@@ -72,4 +73,57 @@ pub fn candidate_name(raw: &str) -> Result<String, Error> {
         ));
     }
     Ok(name.to_string())
+}
+
+/// What a missing assessment FILE starts with: `--candidate` is needed, `--checklist` (else the
+/// project's default, else the built-in default) and `--model` are optional. `None` when FILE
+/// exists.
+pub fn new_file(
+    file: &Path,
+    candidate: Option<&str>,
+    checklist: Option<&str>,
+    model: Option<&str>,
+    lookup: &Lookup,
+) -> Result<Option<NewFile>, Error> {
+    if file.exists() {
+        return Ok(None);
+    }
+    let Some(raw) = candidate else {
+        return Err(Error::usage(
+            format!("{} does not exist", file.display()),
+            "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
+        ));
+    };
+    let name = candidate_name(raw)?;
+    let default = lookup
+        .finder
+        .project
+        .as_ref()
+        .map(|p| p.default_checklist.clone());
+    let id = checklist
+        .map(str::to_string)
+        .or(default)
+        .unwrap_or_else(|| weigh::checklist::builtin::DEFAULT_ID.into());
+    let checklist = lookup.finder.find(&id)?;
+    let candidate = Candidate {
+        name,
+        model: model.map(str::to_string),
+        ..Candidate::default()
+    };
+    Ok(Some(NewFile {
+        candidate,
+        checklist,
+        created: weigh::clock::now()?,
+    }))
+}
+
+/// An existing file must assess the candidate `--candidate` names, if it names one.
+pub fn same_candidate(candidate: Option<&str>, a: &Assessment) -> Result<(), Error> {
+    match candidate.map(str::trim) {
+        Some(name) if name != a.candidate.name => Err(Error::usage(
+            format!("the file assesses `{}`, not `{name}`", a.candidate.name),
+            "leave out --candidate, or name another file for the other candidate",
+        )),
+        _ => Ok(()),
+    }
 }

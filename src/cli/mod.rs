@@ -4,7 +4,9 @@ mod answer;
 mod assess;
 mod checklist;
 mod common;
+mod facts;
 mod init;
+mod into;
 mod report;
 mod schema;
 
@@ -38,6 +40,8 @@ pub enum Command {
     Checklist(checklist::ChecklistCommand),
     /// Print the JSON Schema (draft-07) of a file format.
     Schema(schema::SchemaArgs),
+    /// Model size, memory and serving hardware from a config.json or a snapshot folder.
+    Facts(facts::FactsArgs),
 }
 
 /// Output formats for commands that print a checklist or a report.
@@ -88,6 +92,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Report(args) => report::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
+        Command::Facts(args) => facts::run(&args),
     }
 }
 
