@@ -20,6 +20,7 @@ pub mod locate;
 pub mod markdown;
 pub mod num;
 pub mod project;
+pub mod providers;
 pub mod report;
 pub mod schema;
 pub mod score;

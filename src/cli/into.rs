@@ -29,7 +29,7 @@ pub struct IntoArgs {
     #[arg(long, value_name = "ID|PATH", help_heading = "Recording")]
     pub checklist: Option<String>,
     /// The candidate's hub id, when creating ASSESSMENT.
-    #[arg(long, value_name = "HUB_ID", help_heading = "Recording")]
+    #[arg(long = "model", id = "hub_model", value_name = "HUB_ID", help_heading = "Recording")]
     pub model: Option<String>,
 }
 

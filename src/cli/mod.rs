@@ -7,6 +7,7 @@ mod common;
 mod facts;
 mod init;
 mod into;
+mod providers;
 mod report;
 mod schema;
 
@@ -42,6 +43,8 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Model size, memory and serving hardware from a config.json or a snapshot folder.
     Facts(facts::FactsArgs),
+    /// Who serves a model and at what price, from a local copy of models.dev.
+    Providers(providers::ProvidersArgs),
 }
 
 /// Output formats for commands that print a checklist or a report.
@@ -93,6 +96,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
         Command::Facts(args) => facts::run(&args),
+        Command::Providers(args) => providers::run(&args),
     }
 }
 

@@ -12,11 +12,20 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// How deep the walk goes below the snapshot folder.
-const MAX_DEPTH: usize = 4;
+/// How far a walk goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How deep below the folder.
+    pub depth: usize,
+    /// How many entries in all before the walk is refused.
+    pub entries: usize,
+}
 
-/// More entries than any model snapshot has.
-const MAX_ENTRIES: usize = 20_000;
+/// A model snapshot: 4 levels, 20,000 entries (more than any snapshot has).
+pub const SNAPSHOT: Limits = Limits {
+    depth: 4,
+    entries: 20_000,
+};
 
 /// What a snapshot folder holds.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +47,11 @@ impl Listing {
 
 /// Lists a snapshot folder.
 pub fn list(dir: &Path) -> Result<Listing> {
+    list_with(dir, SNAPSHOT)
+}
+
+/// Lists a folder within `limits`.
+pub fn list_with(dir: &Path, limits: Limits) -> Result<Listing> {
     let canonical = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, "read", e))?;
     let root = containment_root(&canonical);
     let mut listing = Listing::default();
@@ -48,13 +62,14 @@ pub fn list(dir: &Path) -> Result<Listing> {
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(&folder, "read", e))?;
             seen += 1;
-            if seen > MAX_ENTRIES {
+            if seen > limits.entries {
                 return Err(Error::usage(
                     format!(
-                        "{} holds more than {MAX_ENTRIES} entries; it does not look like a model snapshot",
-                        dir.display()
+                        "{} holds more than {} entries; weigh does not walk it",
+                        dir.display(),
+                        limits.entries
                     ),
-                    "pass the snapshot folder itself (the one with config.json), or its config.json",
+                    "pass the folder itself (a model snapshot, or a models.dev checkout), not one above it",
                 ));
             }
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -66,7 +81,7 @@ pub fn list(dir: &Path) -> Result<Listing> {
                 .file_type()
                 .map_err(|e| Error::io(entry.path(), "read", e))?;
             if kind.is_dir() {
-                if depth < MAX_DEPTH {
+                if depth < limits.depth {
                     stack.push((entry.path(), format!("{rel}/"), depth + 1));
                 }
             } else if kind.is_symlink() {
