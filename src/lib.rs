@@ -15,6 +15,7 @@ pub mod diag;
 pub mod error;
 pub mod facts;
 pub mod fsx;
+pub mod import;
 pub mod jsonout;
 pub mod locate;
 pub mod markdown;

@@ -157,7 +157,8 @@ fn value(args: &AnswerArgs, item: &Item) -> Result<AnswerValue, Error> {
     })
 }
 
-fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a Item, Error> {
+/// The item with this id, or an error suggesting the nearest ids.
+pub(super) fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a Item, Error> {
     checklist.item(id).ok_or_else(|| {
         let near = weigh::text::near_misses(id, checklist.items().map(|i| i.id.as_str()));
         let help = if near.is_empty() {

@@ -5,6 +5,7 @@ mod assess;
 mod checklist;
 mod common;
 mod facts;
+mod import;
 mod init;
 mod into;
 mod providers;
@@ -45,6 +46,8 @@ pub enum Command {
     Facts(facts::FactsArgs),
     /// Who serves a model and at what price, from a local copy of models.dev.
     Providers(providers::ProvidersArgs),
+    /// Fill a number item from an evaluation's results file.
+    Import(import::ImportArgs),
 }
 
 /// Output formats for commands that print a checklist or a report.
@@ -97,6 +100,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Schema(args) => schema::run(&args),
         Command::Facts(args) => facts::run(&args),
         Command::Providers(args) => providers::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 
