@@ -1,4 +1,5 @@
-//! `weigh answer FILE ITEM [VALUE]`: records one answer from a script.
+//! `weigh answer FILE ITEM [VALUE]`: records one answer from a script; `weigh answer FILE
+//! --from-facts [ITEM…]` answers the items bound to facts recorded in the file.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use weigh::assessment::store;
 use weigh::assessment::{Answer, AnswerValue, Assessment, edit};
 use weigh::checklist::{Checklist, Item};
 use weigh::error::{Error, exit};
+use weigh::facts::answer::{Derived, Step, plan};
 use weigh::text::escape_control;
 
 use super::common;
@@ -17,10 +19,16 @@ pub struct AnswerArgs {
     /// The assessment file (created when missing, with --candidate).
     pub file: PathBuf,
     /// The item's id.
-    pub item: String,
+    #[arg(required_unless_present = "from_facts")]
+    pub item: Option<String>,
     /// The answer: yes/no, a level index or text, an option label, a number, or text.
-    #[arg(allow_negative_numbers = true, required_unless_present_any = ["na", "clear"], conflicts_with_all = ["na", "clear"])]
+    #[arg(allow_negative_numbers = true, required_unless_present_any = ["na", "clear", "from_facts"], conflicts_with_all = ["na", "clear"])]
     pub value: Option<String>,
+    /// Answer from the facts recorded in FILE (`weigh facts`/`weigh providers --into`): every
+    /// item bound to a fact, or the ITEMs named. Answers are dated at the facts' as_of; an item
+    /// you answered yourself is left alone unless named.
+    #[arg(long, value_name = "ITEM", num_args = 0.., conflicts_with_all = ["item", "value", "na", "clear", "note", "evidence", "at", "candidate"])]
+    pub from_facts: Option<Vec<String>>,
     /// Mark the item not applicable (where the checklist allows it).
     #[arg(long, conflicts_with = "clear")]
     pub na: bool,
@@ -52,6 +60,9 @@ pub struct AnswerArgs {
 
 /// Records the answer.
 pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
+    if let Some(items) = &args.from_facts {
+        return from_facts(args, items);
+    }
     let by = common::assessor(args.as_.as_deref())?;
     let at = common::time_or_now(args.at.as_deref())?;
     let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
@@ -80,7 +91,7 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
         },
     )?;
     common::print_warnings(&loaded.warnings);
-    warn_if_not_applicable(&loaded.checklist, &loaded.assessment, &args.item, at);
+    warn_if_not_applicable(&loaded.checklist, &loaded.assessment, item_arg(args), at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
 }
@@ -93,7 +104,7 @@ fn apply(
     by: &str,
     at: jiff::Timestamp,
 ) -> Result<String, Error> {
-    let item = find_item(checklist, &args.item)?;
+    let item = find_item(checklist, item_arg(args))?;
     if args.clear {
         let removed = edit::clear(a, &item.id, by);
         return Ok(if removed {
@@ -135,6 +146,11 @@ fn apply(
     ))
 }
 
+/// ITEM, which clap requires unless --from-facts.
+fn item_arg(args: &AnswerArgs) -> &str {
+    args.item.as_deref().unwrap_or_default()
+}
+
 fn value(args: &AnswerArgs, item: &Item) -> Result<AnswerValue, Error> {
     if args.na {
         if !item.na_allowed {
@@ -171,6 +187,101 @@ pub(super) fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a It
             help,
         )
     })
+}
+
+/// `--from-facts [ITEM…]`: answers items from the facts recorded in the file.
+fn from_facts(args: &AnswerArgs, named: &[String]) -> Result<u8, Error> {
+    let by = common::assessor(args.as_.as_deref())?;
+    let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
+    let project = lookup.finder.project.clone();
+    let schema_line = store::schema_line(
+        &args.file,
+        project.as_ref().and_then(|p| p.schemas()).as_deref(),
+    );
+    let mut steps = Vec::new();
+    let loaded = store::update(&args.file, &lookup, None, schema_line.as_deref(), |a, checklist| {
+        steps = plan_steps(a, checklist, named, &by)?;
+        for (id, step) in &steps {
+            if let Step::Answer(d) = step {
+                edit::set(a, from_data(id, &by, d));
+            }
+        }
+        Ok(())
+    })?;
+    common::print_warnings(&loaded.warnings);
+    super::warn(&from_facts_report(&steps, &loaded.checklist, &loaded.assessment, &args.file));
+    Ok(exit::OK)
+}
+
+/// Which items to answer and how; named items that cannot be answered are errors.
+fn plan_steps(
+    a: &Assessment,
+    checklist: &Checklist,
+    named: &[String],
+    by: &str,
+) -> Result<Vec<(String, Step)>, Error> {
+    let items: Vec<&Item> = if named.is_empty() {
+        checklist.items().filter(|i| i.fact.is_some()).collect()
+    } else {
+        named.iter().map(|id| find_item(checklist, id)).collect::<Result<_, _>>()?
+    };
+    if named.is_empty() && a.candidate.facts.is_empty() {
+        return Err(Error::usage(
+            "no facts are recorded in this assessment",
+            "record some first: `weigh facts SNAPSHOT_DIR --into FILE`, `weigh providers MODEL --from PATH --into FILE`",
+        ));
+    }
+    let steps = plan(&items, &a.answers, &a.candidate.facts, by, !named.is_empty());
+    if !named.is_empty()
+        && let Some((id, Step::Skip(why))) = steps.iter().find(|(_, s)| matches!(s, Step::Skip(_)))
+    {
+        let recorded: Vec<&str> = a.candidate.facts.keys().map(String::as_str).collect();
+        return Err(Error::usage(
+            format!("`{id}` cannot be answered from data: {why}"),
+            format!("facts recorded: {}", if recorded.is_empty() { "none".into() } else { weigh::text::one_of(&recorded) }),
+        ));
+    }
+    Ok(steps)
+}
+
+fn from_data(item: &str, by: &str, d: &Derived) -> Answer {
+    Answer {
+        item: item.to_string(),
+        by: by.to_string(),
+        value: d.value.clone(),
+        at: d.at,
+        note: Some(d.note.clone()),
+        evidence: d.evidence.clone(),
+    }
+}
+
+/// One line per item: answered (and whether it applies now), kept, or why not.
+fn from_facts_report(
+    steps: &[(String, Step)],
+    checklist: &Checklist,
+    a: &Assessment,
+    file: &std::path::Path,
+) -> String {
+    let now = weigh::clock::now().unwrap_or_else(|_| jiff::Timestamp::now());
+    let card = weigh::score::score(checklist, a, now);
+    let applies = |id: &str| card.items.iter().find(|i| i.id == id).is_none_or(|i| i.applicable);
+    let mut out = String::new();
+    let mut answered = 0;
+    for (id, step) in steps {
+        let line = match step {
+            Step::Answer(d) => {
+                answered += 1;
+                let later = if applies(id) { "" } else { " (does not apply with the current answers; kept for when it does)" };
+                format!("answered {id} = {}{later}\n  {}", d.shown, d.note)
+            }
+            Step::Keep => format!("kept your own answer to {id} (name it to replace it: --from-facts {id})"),
+            Step::Skip(why) => format!("not answered {id}: {why}"),
+        };
+        out.push_str(&escape_control(&line));
+        out.push('\n');
+    }
+    out.push_str(&format!("{answered} item(s) answered from data in {}\n", file.display()));
+    out
 }
 
 fn warn_if_not_applicable(checklist: &Checklist, a: &Assessment, item: &str, at: jiff::Timestamp) {

@@ -56,14 +56,25 @@ impl IntoArgs {
     }
 }
 
-/// A path as a recorded source shows it: relative to the assessment file's folder.
+/// A path as a recorded source (or evidence) shows it: relative to the assessment file's
+/// folder, as evidence paths are; absolute when the two share nothing but the root.
 pub fn source_path(assessment: &Path, path: &Path) -> String {
     let folder = weigh::fsx::normalize(assessment)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let relative = store::relative(&folder, &weigh::fsx::normalize(path));
-    relative.to_string_lossy().replace('\\', "/")
+    let target = weigh::fsx::normalize(path);
+    let shared = folder
+        .components()
+        .zip(target.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shown = if shared <= 1 {
+        target
+    } else {
+        store::relative(&folder, &target)
+    };
+    shown.to_string_lossy().replace('\\', "/")
 }
 
 /// Records `facts` in the assessment `--into` names.

@@ -46,7 +46,7 @@ pub fn run(args: &ProvidersArgs) -> Result<u8, Error> {
         ));
     }
     if let Some(file) = &args.into.into {
-        let source = format!("models.dev: {}", into::source_path(file, &args.from));
+        let source = into::source_path(file, &args.from);
         into::record(&args.into, weigh::providers::record::facts(&found, &source, as_of))?;
     }
     Ok(exit::OK)

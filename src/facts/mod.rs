@@ -17,3 +17,4 @@ pub mod json;
 pub mod table;
 mod table_snapshot;
 pub mod record;
+pub mod answer;
