@@ -1,0 +1,141 @@
+//! `weigh answer FILE --from-facts [ITEM…]`: items bound to recorded facts are answered from
+//! them, dated at the facts' as_of, with note and evidence naming the fact and its source; an
+//! answer given by hand is kept unless the item is named; what cannot be answered says why.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, ok, refused, temp, weigh_in};
+
+const BOUND: &str = r#"schema_version = 1
+
+[checklist]
+id = "bound"
+title = "Bound"
+version = "1.0.0"
+
+[[dimension]]
+id = "infra"
+title = "Infrastructure"
+
+[[dimension.item]]
+id = "provider-count"
+question = "How many providers serve it?"
+kind = "number"
+unit = "providers"
+best = 3
+worst = 0
+max_age_days = 30
+fact = { name = "providers.count" }
+
+[[dimension.item]]
+id = "price"
+question = "Output price?"
+kind = "number"
+unit = "USD per 1M output tokens"
+best = 1
+worst = 10
+fact = { name = "providers.price_output.median" }
+
+[[dimension.item]]
+id = "licence"
+question = "Licence?"
+kind = "choice"
+options = [{ label = "Open", score = 1.0 }, { label = "Read it", score = 0.3 }]
+evidence = "required"
+fact = { name = "license", map = [{ is = "Apache-2.0", answer = "Open" }, { is = "custom", answer = "Read it" }] }
+"#;
+
+fn recorded(dir: &Path) {
+    std::fs::write(dir.join("bound.toml"), BOUND).unwrap();
+    let from = fixture("models-dev").display().to_string();
+    ok(&weigh_in(
+        dir,
+        &[
+            "providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "a.toml",
+            "--candidate", "DeepSeek V4 Pro", "--checklist", "bound.toml", "--as-of", "2026-07-01",
+        ],
+    ));
+}
+
+fn from_facts(dir: &Path, extra: &[&str]) -> common::Run {
+    let mut args = vec!["answer", "a.toml", "--checklist", "bound.toml", "--as", "alice", "--from-facts"];
+    args.extend_from_slice(extra);
+    weigh_in(dir, &args)
+}
+
+fn answer(dir: &Path, item: &str) -> Option<toml::Table> {
+    let text = std::fs::read_to_string(dir.join("a.toml")).unwrap();
+    let file: toml::Table = toml::from_str(&text).unwrap();
+    file.get("answer")?
+        .as_array()?
+        .iter()
+        .map(|a| a.as_table().unwrap().clone())
+        .find(|a| a["item"].as_str() == Some(item))
+}
+
+#[test]
+fn bound_items_are_answered_dated_at_as_of_with_the_fact_as_note_and_evidence() {
+    let dir = temp();
+    recorded(dir.path());
+    let r = from_facts(dir.path(), &[]);
+    ok(&r);
+    let count = answer(dir.path(), "provider-count").unwrap();
+    assert_eq!(count["value"].as_integer(), Some(38));
+    assert_eq!(count["at"].to_string(), "2026-07-01T00:00:00Z");
+    assert!(count["note"].as_str().unwrap().starts_with("from data: fact `providers.count` = 38"));
+    assert!(count["evidence"].as_array().unwrap()[0].as_str().unwrap().ends_with("models-dev"));
+    assert_eq!(answer(dir.path(), "price").unwrap()["value"].as_float(), Some(2.6));
+    assert!(answer(dir.path(), "licence").is_none());
+    assert!(r.stderr.contains("not answered licence: no fact `license` is recorded"), "{}", r.stderr);
+    assert!(r.stderr.contains("2 item(s) answered from data"), "{}", r.stderr);
+}
+
+#[test]
+fn old_data_goes_stale_as_the_checklist_says() {
+    let dir = temp();
+    recorded(dir.path());
+    ok(&from_facts(dir.path(), &[]));
+    let r = weigh_in(dir.path(), &["report", "a.toml", "--checklist", "bound.toml", "--format", "json"]);
+    ok(&r);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let item = json["items"].as_array().unwrap().iter().find(|i| i["id"] == "provider-count").unwrap();
+    assert_eq!(item["stale"], true, "July data is over 30 days old in November");
+}
+
+#[test]
+fn an_answer_given_by_hand_is_kept_unless_the_item_is_named() {
+    let dir = temp();
+    recorded(dir.path());
+    ok(&weigh_in(dir.path(), &["answer", "a.toml", "provider-count", "2", "--checklist", "bound.toml", "--as", "alice", "--note", "two pass our data policy"]));
+    let r = from_facts(dir.path(), &[]);
+    ok(&r);
+    assert!(r.stderr.contains("kept your own answer to provider-count"), "{}", r.stderr);
+    assert_eq!(answer(dir.path(), "provider-count").unwrap()["value"].as_integer(), Some(2));
+    ok(&from_facts(dir.path(), &["provider-count"]));
+    assert_eq!(answer(dir.path(), "provider-count").unwrap()["value"].as_integer(), Some(38));
+}
+
+#[test]
+fn a_named_item_that_facts_cannot_answer_exits_2_listing_the_recorded_facts() {
+    let dir = temp();
+    recorded(dir.path());
+    let r = from_facts(dir.path(), &["licence"]);
+    refused(&r);
+    assert!(r.stderr.contains("`licence` cannot be answered from data: no fact `license` is recorded"), "{}", r.stderr);
+    assert!(r.stderr.contains("`providers.count`"), "{}", r.stderr);
+    let r = from_facts(dir.path(), &["licnce"]);
+    refused(&r);
+    assert!(r.stderr.contains("did you mean `licence`?"), "{}", r.stderr);
+}
+
+#[test]
+fn an_assessment_without_facts_says_how_to_record_them() {
+    let dir = temp();
+    std::fs::write(dir.path().join("bound.toml"), BOUND).unwrap();
+    ok(&weigh_in(dir.path(), &["answer", "a.toml", "price", "3", "--checklist", "bound.toml", "--candidate", "M", "--as", "alice"]));
+    let r = from_facts(dir.path(), &[]);
+    refused(&r);
+    assert!(r.stderr.contains("no facts are recorded") && r.stderr.contains("weigh facts"), "{}", r.stderr);
+}
