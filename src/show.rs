@@ -291,6 +291,9 @@ fn flags(item: &Item) -> Vec<String> {
     if item.na_allowed {
         out.push("N/A allowed".into());
     }
+    if let Some(binding) = &item.fact {
+        out.push(format!("answered from fact `{}`", binding.name));
+    }
     out
 }
 
