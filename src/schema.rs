@@ -66,7 +66,57 @@ fn toml_schema<T: JsonSchema>() -> Schema {
 
 /// The schema of a JSON output type, where null is a value.
 fn json_schema<T: JsonSchema>() -> Schema {
-    SchemaGenerator::new(SchemaSettings::draft07()).into_root_schema_for::<T>()
+    let mut settings = SchemaSettings::draft07();
+    settings.transforms.push(Box::new(ConstsToEnum));
+    SchemaGenerator::new(settings).into_root_schema_for::<T>()
+}
+
+/// A string enum with documented variants comes out of schemars as a `oneOf` of `const`s; tools
+/// that build on the JSON outputs read an `enum` more easily, so it becomes one, with each
+/// value's meaning kept in the description.
+#[derive(Debug, Clone)]
+struct ConstsToEnum;
+
+impl Transform for ConstsToEnum {
+    fn transform(&mut self, schema: &mut Schema) {
+        transform_subschemas(self, schema);
+        let Some(Value::Array(branches)) = schema.get("oneOf") else {
+            return;
+        };
+        let values: Option<Vec<(Value, Option<&str>)>> = branches
+            .iter()
+            .map(|b| {
+                let constant = b.get("const").filter(|c| c.is_string())?.clone();
+                Some((constant, b.get("description").and_then(Value::as_str)))
+            })
+            .collect();
+        let Some(values) = values else { return };
+        let meanings: Vec<String> = values
+            .iter()
+            .filter_map(|(v, d)| {
+                let meaning = (*d)?.trim_end_matches('.');
+                Some(format!("`{}`: {meaning}", v.as_str()?))
+            })
+            .collect();
+        let mut description = schema
+            .get("description")
+            .and_then(Value::as_str)
+            .map_or_else(String::new, str::to_string);
+        if !meanings.is_empty() {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            description.push_str(&meanings.join("; "));
+            description.push('.');
+        }
+        let values: Vec<Value> = values.into_iter().map(|(v, _)| v).collect();
+        schema.remove("oneOf");
+        schema.insert("type".into(), "string".into());
+        schema.insert("enum".into(), Value::Array(values));
+        if !description.is_empty() {
+            schema.insert("description".into(), description.into());
+        }
+    }
 }
 
 /// TOML has no null: optional fields are simply absent, so `null` is removed from every type.

@@ -299,8 +299,13 @@ fn flags(item: &Item) -> Vec<String> {
 
 fn readiness_line(c: &Checklist) -> String {
     let r = c.readiness;
+    let worst = if r.worst_blocks_ready {
+        "an item scoring 0 keeps the verdict below READY"
+    } else {
+        "an item scoring 0 does not by itself keep the verdict below READY"
+    };
     format!(
-        "Readiness: READY at overall ≥ {} with every dimension ≥ {}; READY WITH CONDITIONS at ≥ {}; disagreement at a spread ≥ {}.",
+        "Readiness: READY at overall ≥ {} with every dimension ≥ {}, nothing stale, no required evidence missing; {worst}; READY WITH CONDITIONS at ≥ {}; disagreement at a spread ≥ {}.",
         number(r.ready),
         number(r.dimension_floor),
         number(r.conditional),

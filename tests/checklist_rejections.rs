@@ -62,6 +62,7 @@ const CASES: &[Case] = &[
     case("bad-dimension-id.toml", "invalid-id", 9, 6, ""),
     // Scales and choices.
     case("scale-one-level.toml", "too-few-levels", 16, 10, ""),
+    case("level-all-digits.toml", "level-all-digits", 16, 19, "100 or more"),
     case("scale-duplicate-levels-ignoring-space.toml", "duplicate-level", 16, 26, ""),
     case("choice-no-options.toml", "no-options", 16, 11, ""),
     case("choice-duplicate-labels-ignoring-case.toml", "duplicate-label", 19, 13, ""),

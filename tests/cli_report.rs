@@ -122,6 +122,50 @@ fn has(v: &Value, pointer: &str) {
 // ─── Table ────────────────────────────────────────────────────────────────────────────────────
 
 #[test]
+fn table_and_markdown_say_in_one_line_why_the_verdict_is_not_ready() {
+    let dir = temp();
+    let d = dir.path();
+    start(d, "a.toml", &small_arg(), "M", ["licence-ok", "yes"]);
+    for (item, value) in [("deploy", "API"), ("latency", "150")] {
+        answer_ok(d, &[item, value, "--as", "alice"]);
+    }
+    let depth = |level: &str| {
+        answer_ok(
+            d,
+            &["eval-depth", level, "--as", "alice", "--evidence", "e.md"],
+        )
+    };
+    depth("None");
+    // Overall 86.1, but eval-depth is at its worst: a condition, not READY.
+    let table = report(d, &[]);
+    ok(&table);
+    assert!(
+        table
+            .stdout
+            .contains("READY WITH CONDITIONS\n  why: 1 condition: eval-depth at its worst\n"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("At their worst:\n  - eval-depth"),
+        "{}",
+        table.stdout
+    );
+    let md = report(d, &["--format", "markdown"]);
+    assert!(
+        md.stdout.contains(
+            "**Verdict: READY WITH CONDITIONS**\n\nWhy: 1 condition: eval-depth at its worst\n"
+        ),
+        "{}",
+        md.stdout
+    );
+    depth("Spot-checked");
+    let ready = report(d, &[]);
+    assert!(ready.stdout.contains("  READY\n"), "{}", ready.stdout);
+    assert!(!ready.stdout.contains("why:"), "{}", ready.stdout);
+}
+
+#[test]
 fn table_report_off_a_terminal_has_no_ansi_escapes() {
     let dir = built();
     let r = report(dir.path(), &[]);
@@ -204,6 +248,8 @@ fn json_report_has_every_key_spec_section_7_lists() {
             "gate_failed",
             "stale",
             "disagreement",
+            "missing_evidence",
+            "at_worst",
             "answers",
         ] {
             assert!(i.get(key).is_some(), "item key {key} in {i:#}");
@@ -229,6 +275,8 @@ fn json_report_has_every_key_spec_section_7_lists() {
 
     let latency = item(&v, "latency");
     assert_eq!(latency["disagreement"], true, "N/A beside a value");
+    assert_eq!(latency["at_worst"], true, "2000 ms is the item's worst");
+    assert_eq!(item(&v, "licence-ok")["at_worst"], false);
     assert_eq!(latency["value"], 2000);
     assert_eq!(latency["score"].as_f64(), Some(0.0));
     let na_answer = &latency["answers"][0];
@@ -237,6 +285,15 @@ fn json_report_has_every_key_spec_section_7_lists() {
     assert!(na_answer.get("value").is_none());
 
     let eval = item(&v, "eval-depth");
+    assert_eq!(
+        eval["value"], "Spot-checked",
+        "a scale answer is its level's text"
+    );
+    assert_eq!(eval["level"], 1);
+    assert_eq!(eval["answers"][0]["value"], "Spot-checked");
+    assert_eq!(eval["answers"][0]["level"], 1);
+    assert_eq!(eval["missing_evidence"], false);
+    assert!(licence.get("level").is_none(), "level only for scale items");
     assert_eq!(
         eval["answers"][0]["evidence"],
         serde_json::json!(["https://example.com/e|1", "evals/*run*.md"])
@@ -260,6 +317,15 @@ fn json_report_has_every_key_spec_section_7_lists() {
     assert!(
         acts.contains(&("disagreement".into(), "latency".into())),
         "{acts:?}"
+    );
+    let at_worst = acts
+        .iter()
+        .position(|a| *a == ("at_worst".into(), "latency".into()));
+    let disagreement = acts.iter().position(|a| a.0 == "disagreement");
+    assert!(at_worst.is_some() && at_worst < disagreement, "{acts:?}");
+    assert!(
+        !acts.contains(&("improve".into(), "latency".into())),
+        "an item at its worst is not also an improvement: {acts:?}"
     );
     assert!(
         acts.contains(&("improve".into(), "eval-depth".into())),
@@ -288,6 +354,43 @@ fn json_report_validates_against_weigh_schema_report() {
     let mut broken = v.clone();
     broken["as_of"] = serde_json::json!(5);
     assert!(!validator.is_valid(&broken));
+    // Every enumeration is an `enum`, so a misspelt verdict, action or kind fails too.
+    for (pointer, bad) in [
+        ("/verdict", "readyish"),
+        ("/actions/0/kind", "fix_it"),
+        ("/items/0/kind", "boolean"),
+    ] {
+        let mut broken = v.clone();
+        *broken.pointer_mut(pointer).expect(pointer) = serde_json::json!(bad);
+        assert!(!validator.is_valid(&broken), "{pointer} = {bad}");
+    }
+    let defs = &schema["definitions"];
+    for (name, values) in [
+        (
+            "JsonVerdict",
+            &["ready", "ready_with_conditions", "not_ready", "incomplete"][..],
+        ),
+        (
+            "JsonKind",
+            &["yes_no", "scale", "choice", "number", "text"][..],
+        ),
+        (
+            "JsonActionKind",
+            &[
+                "gate_failed",
+                "unanswered",
+                "stale",
+                "missing_evidence",
+                "at_worst",
+                "disagreement",
+                "below_floor",
+                "no_score",
+                "improve",
+            ][..],
+        ),
+    ] {
+        assert_eq!(defs[name]["enum"], serde_json::json!(values), "{name}");
+    }
 }
 
 #[test]

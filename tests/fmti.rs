@@ -223,6 +223,8 @@ fn checklist_text(fmti: &Fmti) -> String {
         basic("Foundation Model Transparency Index, December 2025"),
         basic(CHECKLIST_VERSION),
     );
+    // Binary indicators: "no" is an ordinary answer, not a blocker (SPEC §4 rule 3).
+    out.push_str("\n[readiness]\nworst_blocks_ready = false\n");
     for (domain, indicators) in fmti.domains() {
         write!(
             out,
@@ -396,7 +398,39 @@ fn score_developer(fmti: &Fmti, developer: usize, checklist_path: &Path, as_of: 
         row.problems
             .push(format!("JSON overall.score is {score}, not {expected}"));
     }
+    // An indicator not met is ordinary here: no item is at its worst, and the verdict follows
+    // the thresholds alone (IBM's 95 is READY, though it misses five indicators).
+    let at_worst = card.items.iter().filter(|i| i.at_worst).count();
+    if at_worst > 0 {
+        row.problems.push(format!(
+            "{at_worst} items at_worst under worst_blocks_ready = false"
+        ));
+    }
+    let by_threshold = verdict_by_thresholds(&card, &loaded.checklist.readiness);
+    if card.verdict != by_threshold {
+        row.problems.push(format!(
+            "verdict {:?}, not {by_threshold:?} as the thresholds alone give",
+            card.verdict
+        ));
+    }
     row
+}
+
+/// Rules 3 to 5 of SPEC §4 without conditions: the overall score and the dimension floor.
+fn verdict_by_thresholds(
+    card: &weigh::score::Scorecard,
+    readiness: &weigh::checklist::Readiness,
+) -> weigh::score::Verdict {
+    use weigh::score::Verdict;
+    let overall = card.overall.map_or(0.0, round9);
+    let floors = card.dimensions.iter().all(|d| !d.below_floor);
+    if overall >= readiness.ready && floors {
+        Verdict::Ready
+    } else if overall >= readiness.conditional {
+        Verdict::ReadyWithConditions
+    } else {
+        Verdict::NotReady
+    }
 }
 
 #[test]

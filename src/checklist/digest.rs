@@ -18,16 +18,24 @@ pub fn digest(checklist: &Checklist) -> String {
 }
 
 /// The resolved checklist as JSON (keys sorted, since `serde_json::Map` is a `BTreeMap`).
+///
+/// Keys added to the format after version 1.0 of weigh enter this form only when they differ
+/// from their default, so upgrading weigh never changes the digest of an unchanged checklist
+/// (which would make the scale indices older assessments hold stop fitting).
 pub fn resolved(c: &Checklist) -> Value {
+    let mut readiness = json!({
+        "ready": c.readiness.ready,
+        "conditional": c.readiness.conditional,
+        "dimension_floor": c.readiness.dimension_floor,
+        "disagreement": c.readiness.disagreement,
+    });
+    if !c.readiness.worst_blocks_ready {
+        readiness["worst_blocks_ready"] = json!(false);
+    }
     json!({
         "schema_version": 1.0,
         "checklist": { "id": c.id, "title": c.title, "version": c.version, "description": c.description },
-        "readiness": {
-            "ready": c.readiness.ready,
-            "conditional": c.readiness.conditional,
-            "dimension_floor": c.readiness.dimension_floor,
-            "disagreement": c.readiness.disagreement,
-        },
+        "readiness": readiness,
         "dimension": c.dimensions.iter().map(dimension).collect::<Vec<_>>(),
     })
 }
@@ -143,5 +151,35 @@ fn when(i: &Item) -> Value {
             Condition::In(labels) => json!({ "item": w.item, "in": labels }),
             Condition::Is(is) => json!({ "item": w.item, "is": is }),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checklist::{Origin, load_str};
+
+    fn digest_of(readiness: &str) -> String {
+        let text = format!(
+            "schema_version = 1\n[checklist]\nid = \"t\"\ntitle = \"T\"\nversion = \"1.0.0\"\n{readiness}[[dimension]]\nid = \"d\"\ntitle = \"D\"\n[[dimension.item]]\nid = \"x\"\nquestion = \"Q?\"\nkind = \"yes_no\"\n"
+        );
+        load_str("t.toml", &text, Origin::Builtin)
+            .expect("valid")
+            .digest
+    }
+
+    #[test]
+    fn a_key_newer_than_the_format_enters_the_digest_only_when_not_its_default() {
+        let plain = digest_of("");
+        assert_eq!(
+            digest_of("[readiness]\nworst_blocks_ready = true\n"),
+            plain,
+            "writing the default out changes nothing"
+        );
+        assert_ne!(digest_of("[readiness]\nworst_blocks_ready = false\n"), plain);
+        // The form every checklist without the key had before the key existed.
+        assert_eq!(
+            plain,
+            "sha256:8e276307bcc48000b53f6a5ba445d7fdb9de9171bac8f992408df77c4ca03cf6"
+        );
     }
 }

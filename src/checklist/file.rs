@@ -67,6 +67,10 @@ pub struct ReadinessFile {
     /// A spread of item scores (0-1) among assessors at or above this is a disagreement. Default 0.5.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
     pub disagreement: Option<Spanned<f64>>,
+    /// Whether an item scoring 0 (at its worst) keeps the verdict below READY. Default true; set
+    /// false for lists of binary indicators, where "no" is an ordinary answer.
+    #[schemars(with = "Option<bool>")]
+    pub worst_blocks_ready: Option<Spanned<bool>>,
 }
 
 /// One area of concern.

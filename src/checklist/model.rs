@@ -77,6 +77,9 @@ pub struct Readiness {
     pub dimension_floor: f64,
     /// Spread of item scores (0-1) that counts as a disagreement.
     pub disagreement: f64,
+    /// Whether an applicable, answered, weighted item scoring 0 keeps the verdict below READY
+    /// (SPEC §4 rule 3).
+    pub worst_blocks_ready: bool,
 }
 
 impl Default for Readiness {
@@ -86,6 +89,7 @@ impl Default for Readiness {
             conditional: 60.0,
             dimension_floor: 50.0,
             disagreement: 0.5,
+            worst_blocks_ready: true,
         }
     }
 }

@@ -12,7 +12,7 @@ use super::view::{ActionView, AnswerView, ItemView, ReportView};
 use crate::assessment::write::datetime;
 use crate::assessment::{AnswerValue, Fact, FactValue, Scalar};
 use crate::num::round9;
-use crate::score::Action;
+use crate::score::{Action, Verdict};
 
 /// A readiness report for one candidate.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -26,8 +26,8 @@ pub struct JsonReport {
     pub checklist: JsonChecklist,
     /// The report time: RFC 3339, UTC, whole seconds.
     pub as_of: String,
-    /// `ready`, `ready_with_conditions`, `not_ready` or `incomplete`.
-    pub verdict: String,
+    /// The verdict (SPEC §4).
+    pub verdict: JsonVerdict,
     /// The overall result.
     pub overall: JsonOverall,
     /// The readiness policy applied.
@@ -118,8 +118,8 @@ pub struct JsonItem {
     pub id: String,
     /// Its dimension's id.
     pub dimension: String,
-    /// `yes_no`, `scale`, `choice`, `number` or `text`.
-    pub kind: String,
+    /// How the item is answered.
+    pub kind: JsonKind,
     /// Weight within the dimension.
     pub weight: f64,
     /// Whether the item applies (its `when` holds).
@@ -130,8 +130,11 @@ pub struct JsonItem {
     pub na: bool,
     /// 0-1, or null when unanswered, N/A, `text` or not applicable.
     pub score: Option<f64>,
-    /// The consensus value (for `text`, the newest), or null.
+    /// The consensus value (for `text`, the newest), or null; a scale answer as its level's text.
     pub value: serde_json::Value,
+    /// Scale answers: the consensus level's 0-based index (absent for other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
     /// A gate fails on this item (verdict rule 1).
     pub gate_failed: bool,
     /// The consensus answer is older than `max_age_days`.
@@ -140,6 +143,9 @@ pub struct JsonItem {
     pub disagreement: bool,
     /// An answer lacks required evidence.
     pub missing_evidence: bool,
+    /// The item scores 0 and the checklist lets that keep the verdict below READY (SPEC §4 rule
+    /// 3), whatever the verdict.
+    pub at_worst: bool,
     /// Every answer, by assessor.
     pub answers: Vec<JsonAnswer>,
 }
@@ -149,9 +155,12 @@ pub struct JsonItem {
 pub struct JsonAnswer {
     /// The assessor.
     pub by: String,
-    /// The value (absent when N/A).
+    /// The value (absent when N/A); a scale answer as its level's text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
+    /// Scale answers: the level's 0-based index (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
     /// True when the assessor marked the item not applicable (absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub na: Option<bool>,
@@ -166,9 +175,8 @@ pub struct JsonAnswer {
 /// One action.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonAction {
-    /// `gate_failed`, `unanswered`, `stale`, `missing_evidence`, `disagreement`, `below_floor`,
-    /// `no_score` or `improve`.
-    pub kind: String,
+    /// Which group the action belongs to; groups come in this order.
+    pub kind: JsonActionKind,
     /// The item it is about, for item actions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
@@ -180,6 +188,100 @@ pub struct JsonAction {
     pub gain: Option<f64>,
     /// What to do, in a sentence.
     pub text: String,
+}
+
+/// The verdict (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonVerdict {
+    /// Every threshold met, no gate failed, nothing unanswered, no condition.
+    Ready,
+    /// Overall at or above `conditional`; what stands in the way is in `actions`.
+    ReadyWithConditions,
+    /// A gate failed, or the overall score is below `conditional`.
+    NotReady,
+    /// An applicable scored item has no answer.
+    Incomplete,
+}
+
+impl From<Verdict> for JsonVerdict {
+    fn from(v: Verdict) -> Self {
+        match v {
+            Verdict::Ready => JsonVerdict::Ready,
+            Verdict::ReadyWithConditions => JsonVerdict::ReadyWithConditions,
+            Verdict::NotReady => JsonVerdict::NotReady,
+            Verdict::Incomplete => JsonVerdict::Incomplete,
+        }
+    }
+}
+
+/// How an item is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonKind {
+    /// Yes (1) or no (0).
+    YesNo,
+    /// A level, worst to best.
+    Scale,
+    /// One option, which carries the score.
+    Choice,
+    /// A number in a unit, scored linearly from worst to best.
+    Number,
+    /// Free text, never scored.
+    Text,
+}
+
+impl JsonKind {
+    /// The kind of this name as `Kind::name` spells it.
+    fn named(name: &str) -> Self {
+        match name {
+            "yes_no" => JsonKind::YesNo,
+            "scale" => JsonKind::Scale,
+            "choice" => JsonKind::Choice,
+            "number" => JsonKind::Number,
+            _ => JsonKind::Text,
+        }
+    }
+}
+
+/// The group of an action (SPEC §4), in the order groups are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonActionKind {
+    /// A gate fails on `item`.
+    GateFailed,
+    /// `item` applies, is scored and has no answer.
+    Unanswered,
+    /// `item`'s consensus answer is older than its `max_age_days`.
+    Stale,
+    /// An answer to `item` lacks the evidence it requires.
+    MissingEvidence,
+    /// `item` scores 0, which keeps the verdict below READY.
+    AtWorst,
+    /// The assessors disagree on `item`.
+    Disagreement,
+    /// `dimension` scores below `dimension_floor`.
+    BelowFloor,
+    /// Nothing scorable is answered.
+    NoScore,
+    /// Raising `item` would add `gain`.
+    Improve,
+}
+
+impl From<&Action> for JsonActionKind {
+    fn from(a: &Action) -> Self {
+        match a {
+            Action::GateFailed { .. } => JsonActionKind::GateFailed,
+            Action::Unanswered { .. } => JsonActionKind::Unanswered,
+            Action::Stale { .. } => JsonActionKind::Stale,
+            Action::MissingEvidence { .. } => JsonActionKind::MissingEvidence,
+            Action::AtWorst { .. } => JsonActionKind::AtWorst,
+            Action::Disagreement { .. } => JsonActionKind::Disagreement,
+            Action::BelowFloor { .. } => JsonActionKind::BelowFloor,
+            Action::NoScore => JsonActionKind::NoScore,
+            Action::Improve { .. } => JsonActionKind::Improve,
+        }
+    }
 }
 
 /// The JSON report of one view.
@@ -205,7 +307,7 @@ pub fn report(view: &ReportView) -> JsonReport {
             source: view.checklist.source.clone(),
         },
         as_of: datetime(view.as_of),
-        verdict: view.verdict.key().into(),
+        verdict: view.verdict.into(),
         overall: JsonOverall {
             score: view.overall.map(round9),
             coverage: round9(view.coverage),
@@ -244,17 +346,19 @@ fn item(i: &ItemView) -> JsonItem {
     JsonItem {
         id: i.id.clone(),
         dimension: i.dimension.clone(),
-        kind: i.kind.into(),
+        kind: JsonKind::named(i.kind),
         weight: i.weight,
         applicable: i.applicable,
         answered: i.answered,
         na: i.na,
         score: i.score.map(round9),
         value: i.value.as_ref().map_or(serde_json::Value::Null, value),
+        level: i.level,
         gate_failed: i.gate_failed,
         stale: i.stale,
         disagreement: i.disagreement,
         missing_evidence: i.missing_evidence,
+        at_worst: i.at_worst,
         answers: i.answers.iter().map(answer).collect(),
     }
 }
@@ -264,6 +368,7 @@ fn answer(a: &AnswerView) -> JsonAnswer {
     JsonAnswer {
         by: a.by.clone(),
         value: (!na).then(|| value(&a.value)),
+        level: a.level,
         na: na.then_some(true),
         at: datetime(a.at),
         note: a.note.clone(),
@@ -312,13 +417,14 @@ fn action(a: &ActionView) -> JsonAction {
         | Action::Unanswered { item }
         | Action::Stale { item }
         | Action::MissingEvidence { item }
+        | Action::AtWorst { item }
         | Action::Disagreement { item } => (Some(item.clone()), None, None),
         Action::BelowFloor { dimension } => (None, Some(dimension.clone()), None),
         Action::NoScore => (None, None, None),
         Action::Improve { item, gain } => (Some(item.clone()), None, Some(round9(*gain))),
     };
     JsonAction {
-        kind: a.action.kind().into(),
+        kind: (&a.action).into(),
         item,
         dimension,
         gain,

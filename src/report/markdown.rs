@@ -28,6 +28,9 @@ fn header(out: &mut String, v: &ReportView) {
     );
     let overall = v.overall.map_or("-".into(), one_decimal);
     let _ = writeln!(out, "**Verdict: {}**\n", v.verdict.label());
+    if let Some(reason) = &v.reason {
+        let _ = writeln!(out, "Why: {}\n", escape_inline(reason));
+    }
     let _ = writeln!(
         out,
         "Overall **{overall}** / 100 · coverage {}% ({} unanswered) · READY at {} with every dimension at {} or more; READY WITH CONDITIONS at {}.\n",
@@ -173,6 +176,9 @@ pub fn flags(i: &ItemView) -> String {
     }
     if i.missing_evidence {
         out.push("missing evidence");
+    }
+    if i.at_worst {
+        out.push("at its worst");
     }
     if i.applicable && !i.answered && i.kind != "text" {
         out.push("unanswered");

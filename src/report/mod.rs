@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod reason;
 pub mod table;
 pub mod view;
 

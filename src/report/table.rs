@@ -37,6 +37,13 @@ pub fn render(view: &ReportView) -> String {
     flagged(
         &mut out,
         view,
+        "At their worst",
+        |i| i.at_worst,
+        |i| format!("answer: {}", i.value_text.clone().unwrap_or_default()),
+    );
+    flagged(
+        &mut out,
+        view,
         "Stale answers",
         |i| i.stale,
         |i| {
@@ -87,7 +94,13 @@ fn header(out: &mut String, v: &ReportView) {
         .map(|m| format!(" ({})", escape_control(m)))
         .unwrap_or_default();
     let _ = writeln!(out, "{}{model}", escape_control(&v.candidate.name));
-    let _ = writeln!(out, "\n  {}\n", verdict_styled(v.verdict));
+    let _ = writeln!(out, "\n  {}", verdict_styled(v.verdict));
+    match &v.reason {
+        Some(reason) => {
+            let _ = writeln!(out, "  why: {}\n", escape_control(reason));
+        }
+        None => out.push('\n'),
+    }
     let overall = v.overall.map_or("-".into(), one_decimal);
     let _ = writeln!(
         out,

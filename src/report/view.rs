@@ -24,6 +24,8 @@ pub struct ReportView {
     pub as_of: Timestamp,
     /// The verdict.
     pub verdict: Verdict,
+    /// Why the verdict is not READY, in one line of plain text; `None` when it is READY.
+    pub reason: Option<String>,
     /// Overall score 0-100, unrounded.
     pub overall: Option<f64>,
     /// Overall coverage 0-1.
@@ -112,8 +114,10 @@ pub struct ItemView {
     pub na: bool,
     /// Score 0-1.
     pub score: Option<f64>,
-    /// The consensus value.
+    /// The consensus value as files write it (a scale answer as its level's text).
     pub value: Option<AnswerValue>,
+    /// The consensus level index, for scale answers.
+    pub level: Option<usize>,
     /// The consensus value as text ("2: ≥100 cases", "yes", "12 ms").
     pub value_text: Option<String>,
     /// Gate failed (rule 1).
@@ -124,6 +128,8 @@ pub struct ItemView {
     pub disagreement: bool,
     /// Missing required evidence.
     pub missing_evidence: bool,
+    /// Scores 0 and so keeps the verdict below READY (SPEC §4 rule 3).
+    pub at_worst: bool,
     /// Every answer, by assessor.
     pub answers: Vec<AnswerView>,
 }
@@ -133,8 +139,10 @@ pub struct ItemView {
 pub struct AnswerView {
     /// Assessor.
     pub by: String,
-    /// Value, or N/A.
+    /// Value as files write it (a scale answer as its level's text), or N/A.
     pub value: AnswerValue,
+    /// The level index, for scale answers.
+    pub level: Option<usize>,
     /// The value as text.
     pub value_text: String,
     /// When.
@@ -204,6 +212,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
         .iter()
         .map(|a| action_view(a, checklist, &items, &dimensions))
         .collect();
+    let reason = super::reason::explain(card, &checklist.readiness, &items, &dimensions);
     ReportView {
         candidate: candidate_view(assessment),
         checklist: ChecklistRef {
@@ -215,6 +224,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
         },
         as_of: card.as_of,
         verdict: card.verdict,
+        reason,
         overall: card.overall,
         coverage: card.coverage,
         unanswered: card.unanswered,
@@ -280,24 +290,45 @@ fn item_view(item: &Item, s: &crate::score::ItemScore, a: &Assessment) -> ItemVi
         answered: s.answered,
         na: s.na,
         score: s.score,
-        value: consensus.map(|c| c.value.clone()),
+        value: consensus.map(|c| written(item, &c.value).0),
+        level: consensus.and_then(|c| written(item, &c.value).1),
         value_text: consensus.map(|c| value_text(item, &c.value)),
         gate_failed: s.gate_failed,
         stale: s.stale,
         disagreement: s.disagreement,
         missing_evidence: s.missing_evidence,
+        at_worst: s.at_worst,
         answers,
     }
 }
 
 fn answer_view(item: &Item, a: &Answer) -> AnswerView {
+    let (value, level) = written(item, &a.value);
     AnswerView {
         by: a.by.clone(),
-        value: a.value.clone(),
+        value,
+        level,
         value_text: value_text(item, &a.value),
         at: a.at,
         note: a.note.clone(),
         evidence: a.evidence.clone(),
+    }
+}
+
+/// A value as files and JSON write it, with the level index of a scale answer: a scale answer
+/// is its level's text (SPEC §3, §7).
+fn written(item: &Item, value: &AnswerValue) -> (AnswerValue, Option<usize>) {
+    match (&item.kind, value) {
+        (Kind::Scale { levels }, AnswerValue::Int(i)) => {
+            match usize::try_from(*i)
+                .ok()
+                .and_then(|l| Some((l, levels.get(l)?)))
+            {
+                Some((l, text)) => (AnswerValue::Text(text.clone()), Some(l)),
+                None => (value.clone(), None),
+            }
+        }
+        _ => (value.clone(), None),
     }
 }
 
@@ -349,6 +380,14 @@ fn action_view(
         }
         Action::MissingEvidence { item: id } => {
             format!("{id}: add evidence (links or files) to the answer")
+        }
+        Action::AtWorst { item: id } => {
+            let value = item(id)
+                .and_then(|i| i.value_text.clone())
+                .unwrap_or_default();
+            format!(
+                "{id}: at its worst ({value}); no average makes up for it: fix it, or narrow the checklist if it truly does not matter here"
+            )
         }
         Action::Disagreement { item: id } => {
             let answers = item(id)

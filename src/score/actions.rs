@@ -36,7 +36,7 @@ pub fn list(pairs: &[Pair], dimensions: &[DimensionScore], overall: Option<f64>)
 /// The per-item groups before `below_floor`, each in checklist order.
 fn item_groups(pairs: &[Pair]) -> Vec<Action> {
     type Group = (fn(&Item, &ItemScore) -> bool, fn(String) -> Action);
-    let groups: [Group; 5] = [
+    let groups: [Group; 6] = [
         (|_, r| r.gate_failed, |item| Action::GateFailed { item }),
         (
             |i, r| r.applicable && i.is_scored() && !r.answered,
@@ -46,6 +46,11 @@ fn item_groups(pairs: &[Pair]) -> Vec<Action> {
         (
             |_, r| r.missing_evidence,
             |item| Action::MissingEvidence { item },
+        ),
+        // A failed gate already says the item must change; it is not listed twice.
+        (
+            |_, r| r.at_worst && !r.gate_failed,
+            |item| Action::AtWorst { item },
         ),
         (|_, r| r.disagreement, |item| Action::Disagreement { item }),
     ];
@@ -64,6 +69,7 @@ fn item_of(action: &Action) -> Option<&str> {
         | Action::Unanswered { item }
         | Action::Stale { item }
         | Action::MissingEvidence { item }
+        | Action::AtWorst { item }
         | Action::Disagreement { item }
         | Action::Improve { item, .. } => Some(item),
         Action::BelowFloor { .. } | Action::NoScore => None,

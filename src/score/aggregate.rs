@@ -119,6 +119,7 @@ mod tests {
             stale: false,
             disagreement: false,
             missing_evidence: false,
+            at_worst: false,
         }
     }
 

@@ -5,6 +5,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::assessment::Answer;
 use crate::checklist::{Item, Readiness};
+use crate::num::round9;
 
 use super::ItemScore;
 use super::consensus::{Vote, disagree, lower_median, newest};
@@ -48,6 +49,11 @@ pub fn score_item(
         stale: judged.is_some_and(|v| is_stale(item, v.answer, context.as_of)),
         disagreement: applies && disagree(&votes, any_na, context.readiness.disagreement),
         missing_evidence: applies && lacks_evidence(item, &votes),
+        at_worst: context.readiness.worst_blocks_ready
+            && item.weight > 0.0
+            && judged
+                .and_then(|v| v.place)
+                .is_some_and(|p| round9(p.score) == 0.0),
     }
 }
 

@@ -30,9 +30,10 @@ use crate::checklist::Checklist;
 /// The verdict, first rule that holds (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// Overall ≥ ready, every non-null dimension ≥ floor, nothing stale, no gate failed, nothing unanswered.
+    /// Overall ≥ ready, every non-null dimension ≥ floor, no gate failed, nothing unanswered,
+    /// and no condition: nothing stale, no required evidence missing, no item at its worst.
     Ready,
-    /// Overall ≥ conditional.
+    /// Overall ≥ conditional (and, at or above ready, only conditions stand in the way).
     ReadyWithConditions,
     /// A gate failed, or the score is too low.
     NotReady,
@@ -128,6 +129,10 @@ pub struct ItemScore {
     pub disagreement: bool,
     /// A value answer to an applicable `evidence = "required"` item has no evidence.
     pub missing_evidence: bool,
+    /// SPEC §4 rule 3: the checklist lets an item at its worst block READY, and this applicable,
+    /// answered, non-N/A scored item of weight > 0 scores 0 (rounded to 9 decimals), whether or
+    /// not it also fails a gate.
+    pub at_worst: bool,
 }
 
 /// One thing to do on the way to READY.
@@ -153,6 +158,11 @@ pub enum Action {
         /// Item id.
         item: String,
     },
+    /// An item scores 0 and so keeps the verdict below READY (not repeated for failed gates).
+    AtWorst {
+        /// Item id.
+        item: String,
+    },
     /// The assessors disagree.
     Disagreement {
         /// Item id.
@@ -175,14 +185,15 @@ pub enum Action {
 }
 
 impl Action {
-    /// The JSON `kind`: `gate_failed`, `unanswered`, `stale`, `missing_evidence`, `disagreement`,
-    /// `below_floor`, `no_score`, `improve`.
+    /// The JSON `kind`: `gate_failed`, `unanswered`, `stale`, `missing_evidence`, `at_worst`,
+    /// `disagreement`, `below_floor`, `no_score`, `improve`.
     pub fn kind(&self) -> &'static str {
         match self {
             Action::GateFailed { .. } => "gate_failed",
             Action::Unanswered { .. } => "unanswered",
             Action::Stale { .. } => "stale",
             Action::MissingEvidence { .. } => "missing_evidence",
+            Action::AtWorst { .. } => "at_worst",
             Action::Disagreement { .. } => "disagreement",
             Action::BelowFloor { .. } => "below_floor",
             Action::NoScore => "no_score",

@@ -103,7 +103,7 @@ title = "D"
 id = "s"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2", "3", "4"]
+levels = ["L0", "L1", "L2", "L3", "L4"]
 "#;
 
 #[test]
@@ -621,13 +621,13 @@ evidence = "required"
 id = "old"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2"]
+levels = ["L0", "L1", "L2"]
 max_age_days = 1
 [[dimension.item]]
 id = "proof"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2"]
+levels = ["L0", "L1", "L2"]
 evidence = "required"
 [[dimension.item]]
 id = "split"
@@ -644,22 +644,27 @@ title = "2"
 id = "small"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2", "3", "4"]
+levels = ["L0", "L1", "L2", "L3", "L4"]
 [[dimension.item]]
 id = "big"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2", "3", "4"]
+levels = ["L0", "L1", "L2", "L3", "L4"]
 weight = 4
 [[dimension.item]]
 id = "tie"
 question = "Q?"
 kind = "scale"
-levels = ["0", "1", "2", "3", "4"]
+levels = ["L0", "L1", "L2", "L3", "L4"]
 [[dimension.item]]
 id = "full"
 question = "Q?"
 kind = "yes_no"
+[[dimension.item]]
+id = "zero"
+question = "Q?"
+kind = "scale"
+levels = ["L0", "L1", "L2"]
 "#;
 
 fn action_answers() -> Vec<super::super::assessment::Answer> {
@@ -673,6 +678,7 @@ fn action_answers() -> Vec<super::super::assessment::Answer> {
         ans("big", "amy", int(3)),
         ans("tie", "amy", int(3)),
         ans("full", "amy", yes()),
+        ans("zero", "amy", int(0)),
     ]
 }
 
@@ -686,6 +692,9 @@ fn actions_come_in_group_order_then_improve_by_gain() {
         item(|item| Action::Stale { item }, "old"),
         item(|item| Action::MissingEvidence { item }, "gated"),
         item(|item| Action::MissingEvidence { item }, "proof"),
+        // gated scores 0 too, but its failed gate says so already; zero is left out of improve.
+        item(|item| Action::AtWorst { item }, "split"),
+        item(|item| Action::AtWorst { item }, "zero"),
         item(|item| Action::Disagreement { item }, "split"),
         Action::BelowFloor {
             dimension: "one".into(),
@@ -714,6 +723,8 @@ fn actions_do_not_depend_on_the_verdict() {
     let want = [
         "stale",
         "missing_evidence",
+        "at_worst",
+        "at_worst",
         "disagreement",
         "below_floor",
         "below_floor",
@@ -746,12 +757,80 @@ fn improve_sorts_by_gain_with_ties_in_checklist_order() {
 }
 
 #[test]
-fn missing_evidence_does_not_change_the_verdict() {
+fn missing_evidence_caps_the_verdict_at_ready_with_conditions() {
     let toml = "[[dimension]]\nid = \"d\"\ntitle = \"D\"\n[[dimension.item]]\nid = \"a\"\nquestion = \"Q?\"\nkind = \"yes_no\"\nevidence = \"required\"\n";
     let card = score_body(toml, vec![ans("a", "amy", yes())]);
-    assert_eq!(card.verdict, Verdict::Ready);
+    assert_eq!(card.verdict, Verdict::ReadyWithConditions);
     assert_eq!(
         card.actions,
         vec![Action::MissingEvidence { item: "a".into() }]
     );
+    let card = score_body(toml, vec![with_evidence(ans("a", "amy", yes()), "e")]);
+    assert_eq!((card.verdict, card.actions.len()), (Verdict::Ready, 0));
+}
+
+/// The review's case A2 in miniature: a high average with one unacceptable answer.
+const AVERAGED_AWAY: &str = r#"
+[[dimension]]
+id = "d"
+title = "D"
+[[dimension.item]]
+id = "outcome"
+question = "Q?"
+kind = "scale"
+levels = ["Worse", "Same", "Better"]
+[[dimension.item]]
+id = "cheap"
+question = "Q?"
+kind = "yes_no"
+weight = 9
+[[dimension.item]]
+id = "routing"
+question = "Q?"
+kind = "yes_no"
+weight = 0
+"#;
+
+#[test]
+fn an_item_at_its_worst_withholds_ready_however_high_the_average() {
+    let card = score_body(
+        AVERAGED_AWAY,
+        by_amy([("outcome", int(0)), ("cheap", yes()), ("routing", yes())]),
+    );
+    assert_eq!(card.overall, Some(90.0));
+    assert_eq!(card.verdict, Verdict::ReadyWithConditions);
+    assert!(item(&card, "outcome").at_worst);
+    assert_eq!(
+        card.actions,
+        vec![Action::AtWorst {
+            item: "outcome".into()
+        }]
+    );
+}
+
+#[test]
+fn weight_zero_na_and_unscored_items_are_never_at_worst() {
+    let body = format!("{AVERAGED_AWAY}na_allowed = true\n");
+    let card = score_body(
+        &body,
+        by_amy([("outcome", int(2)), ("cheap", yes()), ("routing", na())]),
+    );
+    assert!(!item(&card, "routing").at_worst);
+    let card = score_body(
+        AVERAGED_AWAY,
+        by_amy([("outcome", int(2)), ("cheap", yes()), ("routing", no())]),
+    );
+    assert!(!item(&card, "routing").at_worst, "weight 0");
+    assert_eq!(card.verdict, Verdict::Ready);
+}
+
+#[test]
+fn worst_blocks_ready_false_lets_binary_indicators_be_no() {
+    let body = format!("[readiness]\nworst_blocks_ready = false\n{AVERAGED_AWAY}");
+    let card = score_body(
+        &body,
+        by_amy([("outcome", int(0)), ("cheap", yes()), ("routing", yes())]),
+    );
+    assert!(!item(&card, "outcome").at_worst);
+    assert_eq!(card.verdict, Verdict::Ready);
 }

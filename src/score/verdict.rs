@@ -30,9 +30,15 @@ fn meets(score: Option<f64>, threshold: f64) -> bool {
     score.is_some_and(|s| round9(s) >= round9(threshold))
 }
 
-/// Rule 3's other conditions: every non-null dimension at or above the floor, nothing stale.
+/// Rule 3's conditions: every non-null dimension at or above the floor, and no item stale,
+/// missing required evidence or at its worst.
 fn no_blocker(items: &[ItemScore], dimensions: &[DimensionScore]) -> bool {
-    !dimensions.iter().any(|d| d.below_floor) && !items.iter().any(|i| i.stale)
+    !dimensions.iter().any(|d| d.below_floor) && !items.iter().any(is_condition)
+}
+
+/// Whether an item's result withholds READY (SPEC §4 rule 3).
+pub fn is_condition(item: &ItemScore) -> bool {
+    item.stale || item.missing_evidence || item.at_worst
 }
 
 #[cfg(test)]
@@ -52,6 +58,7 @@ mod tests {
             stale,
             disagreement: false,
             missing_evidence: false,
+            at_worst: false,
         }
     }
 
@@ -97,6 +104,25 @@ mod tests {
                 got, want,
                 "gate={gate} stale={stale} unanswered={unanswered} below={below} {overall:?}"
             );
+        }
+    }
+
+    #[test]
+    fn each_condition_alone_withholds_ready_but_not_conditions() {
+        let conditions: [fn(&mut ItemScore); 3] = [
+            |i| i.stale = true,
+            |i| i.missing_evidence = true,
+            |i| i.at_worst = true,
+        ];
+        for (n, set) in conditions.into_iter().enumerate() {
+            let mut flagged = item(false, false);
+            set(&mut flagged);
+            let items = [item(false, false), flagged];
+            let dims = [dimension(0, false)];
+            let got = decide(&Readiness::default(), &items, &dims, Some(99.0));
+            assert_eq!(got, Verdict::ReadyWithConditions, "condition {n}");
+            let got = decide(&Readiness::default(), &items, &dims, Some(50.0));
+            assert_eq!(got, Verdict::NotReady, "condition {n} below conditional");
         }
     }
 

@@ -45,6 +45,9 @@ impl Validator {
 
     pub(super) fn levels(&mut self, levels: &Spanned<Vec<Spanned<String>>>) -> Option<Kind> {
         let texts = self.labels(levels.get_ref(), "level");
+        for level in levels.get_ref() {
+            self.not_all_digits(level);
+        }
         if levels.get_ref().len() < 2 {
             self.push(
                 Diagnostic::error("too-few-levels", "a scale needs at least 2 levels")
@@ -55,6 +58,25 @@ impl Validator {
             return None;
         }
         Some(Kind::Scale { levels: texts })
+    }
+
+    /// A level text of ASCII digits alone would be ambiguous: `weigh answer` reads digits as
+    /// a level index (SPEC §2).
+    fn not_all_digits(&mut self, level: &Spanned<String>) {
+        let text = level.get_ref().trim();
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            self.push(
+                Diagnostic::error(
+                    "level-all-digits",
+                    format!("the level \"{text}\" is only digits"),
+                )
+                .at(level.span())
+                .label("digits are read as a level index")
+                .help(format!(
+                    "say what the level means, e.g. \"{text} or more\" or \"{text} cases\""
+                )),
+            );
+        }
     }
 
     /// Checks label-like texts: non-empty, unique ignoring case and surrounding white space.

@@ -183,6 +183,9 @@ impl Validator {
         if let Some(d) = &f.disagreement {
             r.disagreement = self.disagreement(d);
         }
+        if let Some(w) = &f.worst_blocks_ready {
+            r.worst_blocks_ready = *w.get_ref();
+        }
         let valid = |x: f64| x.is_finite() && (0.0..=100.0).contains(&x);
         if valid(r.ready) && valid(r.conditional) && r.ready < r.conditional {
             let span = f
