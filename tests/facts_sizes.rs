@@ -144,3 +144,29 @@ fn a_bad_config_exits_2_listing_what_the_file_contains() {
     refused(&r);
     assert!(r.stderr.contains("broken.json:1:") && r.stderr.contains("not valid JSON"), "{}", r.stderr);
 }
+
+#[test]
+fn context_and_precision_change_the_kv_cache_and_the_accelerator_count() {
+    let dir = temp();
+    let config = fixture("hf-configs/qwen3-235b-a22b.config.json").display().to_string();
+    let run = |args: &[&str]| -> Value {
+        let mut all = vec!["facts", config.as_str(), "--format", "json"];
+        all.extend_from_slice(args);
+        let r = weigh_in(dir.path(), &all);
+        ok(&r);
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    let h100 = |json: &Value| {
+        json["accelerators"].as_array().unwrap().iter().find(|a| a["id"] == "h100-80gb").unwrap()["count"].as_u64().unwrap()
+    };
+    let default = run(&[]);
+    assert_eq!(default["kv_cache_at_context"]["context"], 40_960);
+    assert_eq!(default["kv_cache_at_context"]["bf16"], 192_512u64 * 40_960);
+    let short_fp8 = run(&["--context", "8192", "--precision", "fp8"]);
+    assert_eq!(short_fp8["kv_cache_at_context"]["bf16"], 192_512u64 * 8192);
+    assert_eq!(short_fp8["fit"]["precision"], "fp8");
+    // 235 GB of fp8 weights + 1.6 GB of cache, +20%, on 80 GB accelerators: 4.
+    assert_eq!(h100(&short_fp8), 4);
+    assert!(h100(&default) > h100(&short_fp8));
+    refused(&weigh_in(dir.path(), &["facts", &config, "--headroom", "-1"]));
+}

@@ -105,10 +105,17 @@ fn links_out_of_the_snapshot_are_named_and_not_read() {
     let snap = dir.path().join("snap");
     snapshot(&snap);
     std::fs::write(dir.path().join("outside.md"), "---\nlicense: mit\n---\n").unwrap();
+    std::fs::write(dir.path().join("outside.bin"), "pickle").unwrap();
     std::fs::remove_file(snap.join("README.md")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("outside.md"), snap.join("README.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("outside.bin"), snap.join("pytorch_model.bin")).unwrap();
     let json = facts_json(dir.path(), "snap");
-    assert_eq!(json["skipped_links"], serde_json::json!(["README.md"]));
+    assert_eq!(json["skipped_links"], serde_json::json!(["README.md", "pytorch_model.bin"]));
+    assert_eq!(
+        json["pickle_files"],
+        serde_json::json!(["pytorch_model.bin", "training_args.bin"]),
+        "a link's name still counts"
+    );
     assert!(json["license"].is_null(), "the card outside the folder was not read: {}", json["license"]);
 }
 
@@ -132,4 +139,47 @@ fn a_folder_without_config_json_lists_what_it_holds() {
     let r = weigh_in(dir.path(), &["facts", "gguf"]);
     refused(&r);
     assert!(r.stderr.contains("has no config.json") && r.stderr.contains("model-Q4_K_M.gguf"), "{}", r.stderr);
+}
+
+#[test]
+fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_with_evidence() {
+    let dir = temp();
+    snapshot(&dir.path().join("snap"));
+    let from = fixture("models-dev").display().to_string();
+    ok(&weigh_in(dir.path(), &["facts", "snap", "--into", "a.toml", "--candidate", "Qwen3-235B-A22B"]));
+    ok(&weigh_in(
+        dir.path(),
+        &["providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "a.toml", "--as-of", "2026-07-01"],
+    ));
+    let r = weigh_in(dir.path(), &["answer", "a.toml", "--from-facts", "--as", "alice"]);
+    ok(&r);
+    let text = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+    let file: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(file["assessment"]["checklist"].as_str(), Some("open-weight-adoption"));
+    let answers: Vec<&toml::Table> = file["answer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_table().unwrap())
+        .collect();
+    for fact in ["architecture", "params.total", "license", "remote_code", "providers.count"] {
+        assert!(file["candidate"]["facts"].get(fact).is_some(), "{fact} recorded");
+    }
+    let by_item = |id: &str| *answers.iter().find(|a| a["item"].as_str() == Some(id)).unwrap_or_else(|| panic!("{id} unanswered: {}", r.stderr));
+    assert!(answers.len() >= 4, "{} answered: {}", answers.len(), r.stderr);
+    for a in &answers {
+        let evidence = a["evidence"].as_array().expect("evidence");
+        assert!(!evidence.is_empty(), "{a:?}");
+        assert!(a["note"].as_str().unwrap().starts_with("from data: fact `"), "{a:?}");
+    }
+    assert_eq!(
+        by_item("licence")["value"].as_str(),
+        Some("OSI-approved licence (e.g. Apache-2.0, MIT) with no added use restrictions")
+    );
+    assert_eq!(by_item("licence")["evidence"].as_array().unwrap()[0].as_str(), Some("snap/README.md"));
+    assert_eq!(by_item("weight-provenance")["value"].as_bool(), Some(false), "remote code ships");
+    assert_eq!(by_item("provider-count")["value"].as_integer(), Some(38));
+    assert_eq!(by_item("provider-count")["at"].to_string(), "2026-07-01T00:00:00Z");
+    assert_eq!(by_item("price-input-mtok")["value"].as_float(), Some(1.3));
+    assert_eq!(by_item("price-output-mtok")["value"].as_float(), Some(2.6));
 }

@@ -178,3 +178,44 @@ fn a_missing_database_or_an_id_that_climbs_out_is_refused() {
     refused(&r);
     assert!(r.stderr.contains("no --into"), "{}", r.stderr);
 }
+
+#[test]
+fn api_json_is_read_too() {
+    let dir = temp();
+    std::fs::write(
+        dir.path().join("api.json"),
+        r#"{
+          "togetherai": { "id": "togetherai", "name": "Together AI", "models": {
+            "deepseek-ai/DeepSeek-V4-Pro": { "id": "deepseek-ai/DeepSeek-V4-Pro", "name": "DeepSeek V4 Pro", "tool_call": true,
+              "cost": { "input": 1.74, "output": 3.48 }, "limit": { "context": 512000, "output": 384000 } } } },
+          "deepseek": { "id": "deepseek", "name": "DeepSeek", "models": {
+            "deepseek-v4-pro": { "id": "deepseek-v4-pro", "cost": { "input": 0.435, "output": 0.87 }, "limit": { "context": 1000000, "output": 384000 } },
+            "deepseek-v4-flash": { "id": "deepseek-v4-flash", "cost": { "input": 0.14, "output": 0.28 }, "limit": { "context": 1000000 } } } }
+        }"#,
+    )
+    .unwrap();
+    let r = weigh_in(dir.path(), &["providers", MODEL, "--from", "api.json", "--format", "json"]);
+    ok(&r);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["summary"]["count"], 2);
+    assert_eq!(json["model_context"], 1_000_000, "without canonical entries, the largest context served");
+    let together = rows(&json, "providers").into_iter().find(|r| r["provider"] == "togetherai").unwrap();
+    assert_eq!(together["context_below_model"], true);
+}
+
+#[test]
+fn recording_again_replaces_facts_of_the_same_name_and_keeps_the_others() {
+    let dir = temp();
+    let from = models_dev();
+    let record = |as_of: &str| {
+        ok(&weigh_in(dir.path(), &["providers", MODEL, "--from", &from, "--into", "a.toml", "--candidate", "V4", "--as-of", as_of]));
+    };
+    record("2026-07-01");
+    let config = common::fixture("hf-configs/deepseek-v3.config.json").display().to_string();
+    ok(&weigh_in(dir.path(), &["facts", &config, "--into", "a.toml"]));
+    record("2026-08-01");
+    let file: toml::Table = toml::from_str(&std::fs::read_to_string(dir.path().join("a.toml")).unwrap()).unwrap();
+    let facts = file["candidate"]["facts"].as_table().unwrap();
+    assert_eq!(facts["providers.count"]["as_of"].to_string(), "2026-08-01T00:00:00Z");
+    assert!(facts.contains_key("params.total"), "facts from weigh facts are kept");
+}

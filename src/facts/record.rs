@@ -75,7 +75,12 @@ fn snapshot(out: &mut Recorder, s: &Snapshot, path_text: &dyn Fn(&Path) -> Strin
     if let Some(l) = &s.license {
         out.text("license", l.id(), &file(&l.file));
     }
-    out.bool("remote_code", !s.remote_code.is_empty(), &dir);
+    let why = if s.remote_code.is_empty() {
+        dir.clone()
+    } else {
+        format!("{dir} ({})", s.remote_code.join(", "))
+    };
+    out.bool("remote_code", !s.remote_code.is_empty(), &why);
     let pickles = s.pickle_files.iter().cloned().map(Scalar::Text).collect();
     out.put("pickle_files", FactValue::List(pickles), &dir);
     let template = s.chat_template.as_deref().map_or_else(|| dir.clone(), file);

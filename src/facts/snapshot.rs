@@ -246,14 +246,28 @@ mod tests {
         std::fs::write(p.join("config.json"), r#"{"auto_map": {"AutoModel": "modeling_x.X"}}"#).unwrap();
         std::fs::write(p.join("modeling_x.py"), "import os").unwrap();
         std::fs::write(p.join("pytorch_model.bin"), "").unwrap();
-        std::fs::write(p.join("tokenizer_config.json"), r#"{"chat_template": "{{ messages }}"}"#).unwrap();
+        std::fs::write(p.join("tokenizer_config.json"), r#"{"chat_template": "{{ messages }}", "auto_map": {"AutoTokenizer": ["tok.T", null]}}"#).unwrap();
         std::fs::write(p.join("generation_config.json"), r#"{"temperature": 0.6, "top_p": 0.95, "do_sample": true}"#).unwrap();
         let (s, _) = read(p).unwrap();
-        assert_eq!(s.remote_code, ["config.json has auto_map", "modeling_x.py"]);
+        assert_eq!(
+            s.remote_code,
+            ["config.json has auto_map", "tokenizer_config.json has auto_map", "modeling_x.py"]
+        );
         assert_eq!(s.pickle_files, ["pytorch_model.bin"]);
         assert_eq!(s.chat_template.as_deref(), Some("tokenizer_config.json"));
         assert_eq!(s.generation.get("temperature"), Some(&0.6));
         assert_eq!(s.generation.len(), 2);
+    }
+
+    #[test]
+    fn without_an_index_a_single_safetensors_file_gives_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path();
+        std::fs::write(p.join("config.json"), "{}").unwrap();
+        safetensors::write_header(&p.join("model.safetensors"), &[("a", "F16", 0, 100), ("b", "F16", 100, 300)]);
+        let (s, _) = read(p).unwrap();
+        let w = s.weights.unwrap();
+        assert_eq!((w.bytes, w.file.as_str()), (300, "model.safetensors"));
     }
 
     #[test]
