@@ -25,12 +25,19 @@ fn rejection(text: &str) -> (String, usize, usize, String) {
     assert_eq!(errors.len(), 1, "{}", report.render(false));
     let d = errors[0];
     let (line, col) = line_col(text, d.span.clone().expect("located").start);
-    (d.code.to_string(), line, col, d.help.clone().unwrap_or_default())
+    (
+        d.code.to_string(),
+        line,
+        col,
+        d.help.clone().unwrap_or_default(),
+    )
 }
 
 #[test]
 fn an_unknown_fact_is_located_with_the_nearest_name() {
-    let text = checklist("kind = \"number\"\nunit = \"providers\"\nbest = 3\nworst = 0\nfact = { name = \"provider.count\" }");
+    let text = checklist(
+        "kind = \"number\"\nunit = \"providers\"\nbest = 3\nworst = 0\nfact = { name = \"provider.count\" }",
+    );
     let (code, line, col, help) = rejection(&text);
     assert_eq!((code.as_str(), line, col), ("unknown-fact", 18, 17));
     assert_eq!(help, "did you mean `providers.count`?");
@@ -38,39 +45,59 @@ fn an_unknown_fact_is_located_with_the_nearest_name() {
 
 #[test]
 fn rules_on_a_number_and_none_on_a_scale_are_refused() {
-    let text = checklist("kind = \"number\"\nunit = \"u\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\", map = [{ min = 1, answer = true }] }");
+    let text = checklist(
+        "kind = \"number\"\nunit = \"u\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\", map = [{ min = 1, answer = true }] }",
+    );
     let (code, line, _, help) = rejection(&text);
     assert_eq!((code.as_str(), line), ("key-not-for-kind", 18));
     assert!(help.contains("remove `map`"), "{help}");
 
-    let text = checklist("kind = \"scale\"\nlevels = [\"None\", \"Some\"]\nfact = { name = \"providers.count\" }");
+    let text = checklist(
+        "kind = \"scale\"\nlevels = [\"None\", \"Some\"]\nfact = { name = \"providers.count\" }",
+    );
     let (code, line, col, _) = rejection(&text);
     assert_eq!((code.as_str(), line, col), ("missing-key", 16, 8));
 }
 
 #[test]
 fn a_rule_answer_must_be_a_level_label_or_yes_no_of_the_item() {
-    let text = checklist("kind = \"choice\"\noptions = [{ label = \"Open\", score = 1.0 }, { label = \"Closed\", score = 0.0 }]\nfact = { name = \"license\", map = [{ is = \"MIT\", answer = \"Opne\" }] }");
+    let text = checklist(
+        "kind = \"choice\"\noptions = [{ label = \"Open\", score = 1.0 }, { label = \"Closed\", score = 0.0 }]\nfact = { name = \"license\", map = [{ is = \"MIT\", answer = \"Opne\" }] }",
+    );
     let (code, line, col, help) = rejection(&text);
     assert_eq!((code.as_str(), line, col), ("invalid-fact-answer", 16, 58));
     assert_eq!(help, "use one of `Open` or `Closed`");
 
-    let text = checklist("kind = \"yes_no\"\nfact = { name = \"remote_code\", map = [{ is = true, answer = \"no\" }] }");
+    let text = checklist(
+        "kind = \"yes_no\"\nfact = { name = \"remote_code\", map = [{ is = true, answer = \"no\" }] }",
+    );
     let (code, _, _, help) = rejection(&text);
-    assert_eq!((code.as_str(), help.as_str()), ("invalid-fact-answer", "write true or false"));
+    assert_eq!(
+        (code.as_str(), help.as_str()),
+        ("invalid-fact-answer", "write true or false")
+    );
 }
 
 #[test]
 fn a_rule_needs_is_or_a_range_and_a_range_must_not_be_empty() {
-    let both = checklist("kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ is = true, min = 1, answer = false }] }");
+    let both = checklist(
+        "kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ is = true, min = 1, answer = false }] }",
+    );
     assert_eq!(rejection(&both).0, "invalid-fact-rule");
-    let neither = checklist("kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ answer = false }] }");
+    let neither = checklist(
+        "kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ answer = false }] }",
+    );
     assert_eq!(rejection(&neither).0, "invalid-fact-rule");
-    let empty = checklist("kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ min = 3, max = 1, answer = false }] }");
+    let empty = checklist(
+        "kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ min = 3, max = 1, answer = false }] }",
+    );
     assert_eq!(rejection(&empty).0, "empty-range");
     let unknown = checklist("kind = \"yes_no\"\nfact = { name = \"remote_code\", mapping = [] }");
     let (code, _, _, help) = rejection(&unknown);
-    assert_eq!((code.as_str(), help.as_str()), ("unknown-key", "did you mean `map`?"));
+    assert_eq!(
+        (code.as_str(), help.as_str()),
+        ("unknown-key", "did you mean `map`?")
+    );
 }
 
 #[test]
@@ -111,8 +138,14 @@ fn recorded_facts_round_trip_and_bare_facts_stay_bare() {
     let loaded = load_text("a.toml", &with_recorded, &lookup(&pinned_quick_screen())).unwrap();
     let fact = &loaded.assessment.candidate.facts["params.total"];
     assert_eq!(fact.source.as_deref(), Some("snapshots/v3/config.json"));
-    let written = canonical(&loaded.assessment, Some("../schemas/assessment.schema.json"));
-    assert_eq!(written, with_recorded, "byte for byte, old facts bare and new ones as tables");
+    let written = canonical(
+        &loaded.assessment,
+        Some("../schemas/assessment.schema.json"),
+    );
+    assert_eq!(
+        written, with_recorded,
+        "byte for byte, old facts bare and new ones as tables"
+    );
 }
 
 #[test]
@@ -123,7 +156,9 @@ fn a_fact_dated_without_an_offset_is_located() {
         "[candidate.facts]\n\"providers.count\" = { value = 38, source = \"models-dev\", as_of = 2026-07-01T00:00:00 }\n",
     );
     let e = load_text("a.toml", &local, &lookup(&pinned_quick_screen())).unwrap_err();
-    let weigh::error::Error::Invalid(report) = e else { panic!("{e}") };
+    let weigh::error::Error::Invalid(report) = e else {
+        panic!("{e}")
+    };
     let d = &report.diagnostics[0];
     assert_eq!(d.code, "local-datetime");
     assert_eq!(line_col(&local, d.span.clone().unwrap().start).0, 16);

@@ -26,7 +26,10 @@ fn assert_near(actual: u64, published: f64, tolerance: f64, what: &str) {
 fn llama_3_1_8b_has_8_0_billion_parameters_and_grouped_query_cache() {
     let f = facts("llama-3.1-8b.config.json");
     assert_near(f.params.total, 8.0e9, 0.015, "total");
-    assert_eq!(f.params.total, f.params.active, "a dense model uses every parameter");
+    assert_eq!(
+        f.params.total, f.params.active,
+        "a dense model uses every parameter"
+    );
     let (layers, kv_heads, head_dim) = (32, 8, 4096 / 32);
     assert_eq!(f.kv_per_token.0, 2 * layers * kv_heads * head_dim * 2);
     assert_eq!(f.kv_per_token.1, 2 * layers * kv_heads * head_dim);
@@ -60,10 +63,16 @@ fn deepseek_v3_has_671_billion_total_37_billion_active_and_mtp_apart() {
     assert_near(f.params.active, 37e9, 0.03, "active");
     let mtp = f.params.mtp.expect("one multi-token-prediction layer");
     assert_near(mtp, 14e9, 0.1, "multi-token prediction");
-    assert!(f.params.total < 685e9 as u64 - 10e9 as u64, "MTP is not in the total");
+    assert!(
+        f.params.total < 685e9 as u64 - 10e9 as u64,
+        "MTP is not in the total"
+    );
     // Latent cache over the 61 main layers; the MTP layer is not counted.
     let (layers, kv_lora_rank, qk_rope_head_dim) = (61, 512, 64);
-    assert_eq!(f.kv_per_token.0, layers * (kv_lora_rank + qk_rope_head_dim) * 2);
+    assert_eq!(
+        f.kv_per_token.0,
+        layers * (kv_lora_rank + qk_rope_head_dim) * 2
+    );
     assert_eq!(f.kv_per_token.1, layers * (kv_lora_rank + qk_rope_head_dim));
     assert_eq!(f.kv_per_token.0, 70_272);
     assert!(f.latent());
@@ -80,7 +89,10 @@ fn json_output_has_the_keys_spec_section_5_names() {
     ok(&r);
     let json: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json["architecture"], "DeepseekV3ForCausalLM");
-    assert_eq!(json["params"]["total"], facts("deepseek-v3.config.json").params.total);
+    assert_eq!(
+        json["params"]["total"],
+        facts("deepseek-v3.config.json").params.total
+    );
     assert!(json["params"]["active"].is_u64());
     assert_eq!(json["context_length"], 163_840);
     assert_eq!(json["kv_cache_bytes_per_token"]["bf16"], 70_272);
@@ -88,7 +100,10 @@ fn json_output_has_the_keys_spec_section_5_names() {
     for dtype in ["bf16", "fp8", "int4"] {
         assert!(json["weights"][dtype].is_u64(), "weights.{dtype}");
     }
-    assert!(json["weights"]["bytes"].is_null(), "no snapshot, no exact bytes");
+    assert!(
+        json["weights"]["bytes"].is_null(),
+        "no snapshot, no exact bytes"
+    );
     let h200 = json["accelerators"]
         .as_array()
         .unwrap()
@@ -96,11 +111,16 @@ fn json_output_has_the_keys_spec_section_5_names() {
         .find(|a| a["id"] == "h200-141gb")
         .unwrap();
     assert_eq!(h200["memory_bytes"], 141_000_000_000u64);
-    assert!(h200["count"].as_u64().unwrap() > 8, "1.3 TB of bf16 weights need more than a node");
-    assert!(json["kv_cache_at_context"]["note"]
-        .as_str()
-        .unwrap()
-        .contains("replicate the latent cache on every tensor-parallel rank"));
+    assert!(
+        h200["count"].as_u64().unwrap() > 8,
+        "1.3 TB of bf16 weights need more than a node"
+    );
+    assert!(
+        json["kv_cache_at_context"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("replicate the latent cache on every tensor-parallel rank")
+    );
     for key in ["license", "remote_code", "pickle_files"] {
         assert!(json[key].is_null(), "{key} is for snapshot folders");
     }
@@ -119,8 +139,16 @@ fn an_unknown_architecture_exits_2_naming_it_and_the_supported_ones() {
     .unwrap();
     let r = weigh_in(dir.path(), &["facts", "config.json"]);
     refused(&r);
-    assert!(r.stderr.contains("unknown architecture `glm4_moe`"), "{}", r.stderr);
-    assert!(r.stderr.contains("`llama`") && r.stderr.contains("`deepseek_v3`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown architecture `glm4_moe`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("`llama`") && r.stderr.contains("`deepseek_v3`"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -135,20 +163,31 @@ fn a_bad_config_exits_2_listing_what_the_file_contains() {
     refused(&r);
     assert!(r.stderr.contains("needs `hidden_size`"), "{}", r.stderr);
     assert!(
-        r.stderr.contains("`model_type`, `num_hidden_layers`, `vocab_size`"),
+        r.stderr
+            .contains("`model_type`, `num_hidden_layers`, `vocab_size`"),
         "{}",
         r.stderr
     );
-    std::fs::write(dir.path().join("broken.json"), "{\"model_type\": \"llama\",").unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\"model_type\": \"llama\",",
+    )
+    .unwrap();
     let r = weigh_in(dir.path(), &["facts", "broken.json"]);
     refused(&r);
-    assert!(r.stderr.contains("broken.json:1:") && r.stderr.contains("not valid JSON"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("broken.json:1:") && r.stderr.contains("not valid JSON"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn context_and_precision_change_the_kv_cache_and_the_accelerator_count() {
     let dir = temp();
-    let config = fixture("hf-configs/qwen3-235b-a22b.config.json").display().to_string();
+    let config = fixture("hf-configs/qwen3-235b-a22b.config.json")
+        .display()
+        .to_string();
     let run = |args: &[&str]| -> Value {
         let mut all = vec!["facts", config.as_str(), "--format", "json"];
         all.extend_from_slice(args);
@@ -157,7 +196,14 @@ fn context_and_precision_change_the_kv_cache_and_the_accelerator_count() {
         serde_json::from_str(&r.stdout).unwrap()
     };
     let h100 = |json: &Value| {
-        json["accelerators"].as_array().unwrap().iter().find(|a| a["id"] == "h100-80gb").unwrap()["count"].as_u64().unwrap()
+        json["accelerators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "h100-80gb")
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
     };
     let default = run(&[]);
     assert_eq!(default["kv_cache_at_context"]["context"], 40_960);
@@ -168,5 +214,8 @@ fn context_and_precision_change_the_kv_cache_and_the_accelerator_count() {
     // 235 GB of fp8 weights + 1.6 GB of cache, +20%, on 80 GB accelerators: 4.
     assert_eq!(h100(&short_fp8), 4);
     assert!(h100(&default) > h100(&short_fp8));
-    refused(&weigh_in(dir.path(), &["facts", &config, "--headroom", "-1"]));
+    refused(&weigh_in(
+        dir.path(),
+        &["facts", &config, "--headroom", "-1"],
+    ));
 }

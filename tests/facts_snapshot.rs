@@ -39,7 +39,11 @@ fn shard(path: &Path, tensors: &[(&str, &str, u64, u64)], size: u64) {
 /// file and a Python file.
 pub fn snapshot(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::copy(fixture("hf-configs/qwen3-235b-a22b.config.json"), dir.join("config.json")).unwrap();
+    std::fs::copy(
+        fixture("hf-configs/qwen3-235b-a22b.config.json"),
+        dir.join("config.json"),
+    )
+    .unwrap();
     std::fs::write(
         dir.join("model.safetensors.index.json"),
         r#"{"metadata": {"total_size": 470187269120}, "weight_map": {
@@ -52,7 +56,11 @@ pub fn snapshot(dir: &Path) {
         &[("model.embed_tokens.weight", "BF16", 0, 1_244_659_712)],
         HUGE,
     );
-    shard(&dir.join("model-00002-of-00002.safetensors"), &[("lm_head.weight", "BF16", 0, 64)], 0);
+    shard(
+        &dir.join("model-00002-of-00002.safetensors"),
+        &[("lm_head.weight", "BF16", 0, 64)],
+        0,
+    );
     std::fs::write(
         dir.join("README.md"),
         "---\nlibrary_name: transformers\nlicense: apache-2.0\nlicense_link: https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/LICENSE\npipeline_tag: text-generation\n---\n\n# Qwen3-235B-A22B\n",
@@ -69,7 +77,11 @@ pub fn snapshot(dir: &Path) {
     )
     .unwrap();
     std::fs::write(dir.join("training_args.bin"), b"\x80\x04pickle").unwrap();
-    std::fs::write(dir.join("modeling_qwen3_moe.py"), "import os\nos.system('echo never run')\n").unwrap();
+    std::fs::write(
+        dir.join("modeling_qwen3_moe.py"),
+        "import os\nos.system('echo never run')\n",
+    )
+    .unwrap();
 }
 
 fn facts_json(dir: &Path, snap: &str) -> Value {
@@ -89,8 +101,14 @@ fn a_snapshot_gives_exact_weights_licence_remote_code_pickles_template_and_sampl
     assert_eq!(json["license"]["id"], "Apache-2.0");
     assert_eq!(json["license"]["file"], "README.md");
     assert_eq!(json["remote_code"], true);
-    assert_eq!(json["remote_code_reasons"], serde_json::json!(["modeling_qwen3_moe.py"]));
-    assert_eq!(json["pickle_files"], serde_json::json!(["training_args.bin"]));
+    assert_eq!(
+        json["remote_code_reasons"],
+        serde_json::json!(["modeling_qwen3_moe.py"])
+    );
+    assert_eq!(
+        json["pickle_files"],
+        serde_json::json!(["training_args.bin"])
+    );
     assert_eq!(json["chat_template"], true);
     assert_eq!(json["generation"]["temperature"], 0.6);
     assert_eq!(json["generation"]["top_k"], 20.0);
@@ -108,15 +126,26 @@ fn links_out_of_the_snapshot_are_named_and_not_read() {
     std::fs::write(dir.path().join("outside.bin"), "pickle").unwrap();
     std::fs::remove_file(snap.join("README.md")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("outside.md"), snap.join("README.md")).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("outside.bin"), snap.join("pytorch_model.bin")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("outside.bin"),
+        snap.join("pytorch_model.bin"),
+    )
+    .unwrap();
     let json = facts_json(dir.path(), "snap");
-    assert_eq!(json["skipped_links"], serde_json::json!(["README.md", "pytorch_model.bin"]));
+    assert_eq!(
+        json["skipped_links"],
+        serde_json::json!(["README.md", "pytorch_model.bin"])
+    );
     assert_eq!(
         json["pickle_files"],
         serde_json::json!(["pytorch_model.bin", "training_args.bin"]),
         "a link's name still counts"
     );
-    assert!(json["license"].is_null(), "the card outside the folder was not read: {}", json["license"]);
+    assert!(
+        json["license"].is_null(),
+        "the card outside the folder was not read: {}",
+        json["license"]
+    );
 }
 
 #[test]
@@ -124,11 +153,18 @@ fn json_over_the_limit_is_refused_with_its_name() {
     let dir = temp();
     let snap = dir.path().join("snap");
     snapshot(&snap);
-    let config = std::fs::File::options().write(true).open(snap.join("config.json")).unwrap();
+    let config = std::fs::File::options()
+        .write(true)
+        .open(snap.join("config.json"))
+        .unwrap();
     config.set_len(65 << 20).unwrap();
     let r = weigh_in(dir.path(), &["facts", "snap"]);
     refused(&r);
-    assert!(r.stderr.contains("config.json is larger than 64 MiB"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("config.json is larger than 64 MiB"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -138,7 +174,11 @@ fn a_folder_without_config_json_lists_what_it_holds() {
     std::fs::write(dir.path().join("gguf/model-Q4_K_M.gguf"), "").unwrap();
     let r = weigh_in(dir.path(), &["facts", "gguf"]);
     refused(&r);
-    assert!(r.stderr.contains("has no config.json") && r.stderr.contains("model-Q4_K_M.gguf"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("has no config.json") && r.stderr.contains("model-Q4_K_M.gguf"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -146,40 +186,97 @@ fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_wit
     let dir = temp();
     snapshot(&dir.path().join("snap"));
     let from = fixture("models-dev").display().to_string();
-    ok(&weigh_in(dir.path(), &["facts", "snap", "--into", "a.toml", "--candidate", "Qwen3-235B-A22B"]));
     ok(&weigh_in(
         dir.path(),
-        &["providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "a.toml", "--as-of", "2026-07-01"],
+        &[
+            "facts",
+            "snap",
+            "--into",
+            "a.toml",
+            "--candidate",
+            "Qwen3-235B-A22B",
+        ],
     ));
-    let r = weigh_in(dir.path(), &["answer", "a.toml", "--from-facts", "--as", "alice"]);
+    ok(&weigh_in(
+        dir.path(),
+        &[
+            "providers",
+            "deepseek/deepseek-v4-pro",
+            "--from",
+            &from,
+            "--into",
+            "a.toml",
+            "--as-of",
+            "2026-07-01",
+        ],
+    ));
+    let r = weigh_in(
+        dir.path(),
+        &["answer", "a.toml", "--from-facts", "--as", "alice"],
+    );
     ok(&r);
     let text = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
     let file: toml::Table = toml::from_str(&text).unwrap();
-    assert_eq!(file["assessment"]["checklist"].as_str(), Some("open-weight-adoption"));
+    assert_eq!(
+        file["assessment"]["checklist"].as_str(),
+        Some("open-weight-adoption")
+    );
     let answers: Vec<&toml::Table> = file["answer"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a.as_table().unwrap())
         .collect();
-    for fact in ["architecture", "params.total", "license", "remote_code", "providers.count"] {
-        assert!(file["candidate"]["facts"].get(fact).is_some(), "{fact} recorded");
+    for fact in [
+        "architecture",
+        "params.total",
+        "license",
+        "remote_code",
+        "providers.count",
+    ] {
+        assert!(
+            file["candidate"]["facts"].get(fact).is_some(),
+            "{fact} recorded"
+        );
     }
-    let by_item = |id: &str| *answers.iter().find(|a| a["item"].as_str() == Some(id)).unwrap_or_else(|| panic!("{id} unanswered: {}", r.stderr));
-    assert!(answers.len() >= 4, "{} answered: {}", answers.len(), r.stderr);
+    let by_item = |id: &str| {
+        *answers
+            .iter()
+            .find(|a| a["item"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("{id} unanswered: {}", r.stderr))
+    };
+    assert!(
+        answers.len() >= 4,
+        "{} answered: {}",
+        answers.len(),
+        r.stderr
+    );
     for a in &answers {
         let evidence = a["evidence"].as_array().expect("evidence");
         assert!(!evidence.is_empty(), "{a:?}");
-        assert!(a["note"].as_str().unwrap().starts_with("from data: fact `"), "{a:?}");
+        assert!(
+            a["note"].as_str().unwrap().starts_with("from data: fact `"),
+            "{a:?}"
+        );
     }
     assert_eq!(
         by_item("licence")["value"].as_str(),
         Some("OSI-approved licence (e.g. Apache-2.0, MIT) with no added use restrictions")
     );
-    assert_eq!(by_item("licence")["evidence"].as_array().unwrap()[0].as_str(), Some("snap/README.md"));
-    assert_eq!(by_item("weight-provenance")["value"].as_bool(), Some(false), "remote code ships");
+    assert_eq!(
+        by_item("licence")["evidence"].as_array().unwrap()[0].as_str(),
+        Some("snap/README.md")
+    );
+    assert_eq!(
+        by_item("weight-provenance")["value"].as_bool(),
+        Some(false),
+        "remote code ships"
+    );
     assert_eq!(by_item("provider-count")["value"].as_integer(), Some(38));
-    assert_eq!(by_item("provider-count")["at"].to_string(), "2026-07-01T00:00:00Z");
+    assert_eq!(
+        by_item("provider-count")["at"].to_string(),
+        "2026-07-01T00:00:00Z"
+    );
     assert_eq!(by_item("price-input-mtok")["value"].as_float(), Some(1.3));
     assert_eq!(by_item("price-output-mtok")["value"].as_float(), Some(2.6));
 }

@@ -53,14 +53,32 @@ fn recorded(dir: &Path) {
     ok(&weigh_in(
         dir,
         &[
-            "providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "a.toml",
-            "--candidate", "DeepSeek V4 Pro", "--checklist", "bound.toml", "--as-of", "2026-07-01",
+            "providers",
+            "deepseek/deepseek-v4-pro",
+            "--from",
+            &from,
+            "--into",
+            "a.toml",
+            "--candidate",
+            "DeepSeek V4 Pro",
+            "--checklist",
+            "bound.toml",
+            "--as-of",
+            "2026-07-01",
         ],
     ));
 }
 
 fn from_facts(dir: &Path, extra: &[&str]) -> common::Run {
-    let mut args = vec!["answer", "a.toml", "--checklist", "bound.toml", "--as", "alice", "--from-facts"];
+    let mut args = vec![
+        "answer",
+        "a.toml",
+        "--checklist",
+        "bound.toml",
+        "--as",
+        "alice",
+        "--from-facts",
+    ];
     args.extend_from_slice(extra);
     weigh_in(dir, &args)
 }
@@ -84,12 +102,34 @@ fn bound_items_are_answered_dated_at_as_of_with_the_fact_as_note_and_evidence() 
     let count = answer(dir.path(), "provider-count").unwrap();
     assert_eq!(count["value"].as_integer(), Some(38));
     assert_eq!(count["at"].to_string(), "2026-07-01T00:00:00Z");
-    assert!(count["note"].as_str().unwrap().starts_with("from data: fact `providers.count` = 38"));
-    assert!(count["evidence"].as_array().unwrap()[0].as_str().unwrap().ends_with("models-dev"));
-    assert_eq!(answer(dir.path(), "price").unwrap()["value"].as_float(), Some(2.6));
+    assert!(
+        count["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("from data: fact `providers.count` = 38")
+    );
+    assert!(
+        count["evidence"].as_array().unwrap()[0]
+            .as_str()
+            .unwrap()
+            .ends_with("models-dev")
+    );
+    assert_eq!(
+        answer(dir.path(), "price").unwrap()["value"].as_float(),
+        Some(2.6)
+    );
     assert!(answer(dir.path(), "licence").is_none());
-    assert!(r.stderr.contains("not answered licence: no fact `license` is recorded"), "{}", r.stderr);
-    assert!(r.stderr.contains("2 item(s) answered from data"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("not answered licence: no fact `license` is recorded"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("2 item(s) answered from data"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -97,24 +137,66 @@ fn old_data_goes_stale_as_the_checklist_says() {
     let dir = temp();
     recorded(dir.path());
     ok(&from_facts(dir.path(), &[]));
-    let r = weigh_in(dir.path(), &["report", "a.toml", "--checklist", "bound.toml", "--format", "json"]);
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "report",
+            "a.toml",
+            "--checklist",
+            "bound.toml",
+            "--format",
+            "json",
+        ],
+    );
     ok(&r);
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let item = json["items"].as_array().unwrap().iter().find(|i| i["id"] == "provider-count").unwrap();
-    assert_eq!(item["stale"], true, "July data is over 30 days old in November");
+    let item = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "provider-count")
+        .unwrap();
+    assert_eq!(
+        item["stale"], true,
+        "July data is over 30 days old in November"
+    );
 }
 
 #[test]
 fn an_answer_given_by_hand_is_kept_unless_the_item_is_named() {
     let dir = temp();
     recorded(dir.path());
-    ok(&weigh_in(dir.path(), &["answer", "a.toml", "provider-count", "2", "--checklist", "bound.toml", "--as", "alice", "--note", "two pass our data policy"]));
+    ok(&weigh_in(
+        dir.path(),
+        &[
+            "answer",
+            "a.toml",
+            "provider-count",
+            "2",
+            "--checklist",
+            "bound.toml",
+            "--as",
+            "alice",
+            "--note",
+            "two pass our data policy",
+        ],
+    ));
     let r = from_facts(dir.path(), &[]);
     ok(&r);
-    assert!(r.stderr.contains("kept your own answer to provider-count"), "{}", r.stderr);
-    assert_eq!(answer(dir.path(), "provider-count").unwrap()["value"].as_integer(), Some(2));
+    assert!(
+        r.stderr.contains("kept your own answer to provider-count"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        answer(dir.path(), "provider-count").unwrap()["value"].as_integer(),
+        Some(2)
+    );
     ok(&from_facts(dir.path(), &["provider-count"]));
-    assert_eq!(answer(dir.path(), "provider-count").unwrap()["value"].as_integer(), Some(38));
+    assert_eq!(
+        answer(dir.path(), "provider-count").unwrap()["value"].as_integer(),
+        Some(38)
+    );
 }
 
 #[test]
@@ -123,7 +205,12 @@ fn a_named_item_that_facts_cannot_answer_exits_2_listing_the_recorded_facts() {
     recorded(dir.path());
     let r = from_facts(dir.path(), &["licence"]);
     refused(&r);
-    assert!(r.stderr.contains("`licence` cannot be answered from data: no fact `license` is recorded"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("`licence` cannot be answered from data: no fact `license` is recorded"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("`providers.count`"), "{}", r.stderr);
     let r = from_facts(dir.path(), &["licnce"]);
     refused(&r);
@@ -134,8 +221,26 @@ fn a_named_item_that_facts_cannot_answer_exits_2_listing_the_recorded_facts() {
 fn an_assessment_without_facts_says_how_to_record_them() {
     let dir = temp();
     std::fs::write(dir.path().join("bound.toml"), BOUND).unwrap();
-    ok(&weigh_in(dir.path(), &["answer", "a.toml", "price", "3", "--checklist", "bound.toml", "--candidate", "M", "--as", "alice"]));
+    ok(&weigh_in(
+        dir.path(),
+        &[
+            "answer",
+            "a.toml",
+            "price",
+            "3",
+            "--checklist",
+            "bound.toml",
+            "--candidate",
+            "M",
+            "--as",
+            "alice",
+        ],
+    ));
     let r = from_facts(dir.path(), &[]);
     refused(&r);
-    assert!(r.stderr.contains("no facts are recorded") && r.stderr.contains("weigh facts"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no facts are recorded") && r.stderr.contains("weigh facts"),
+        "{}",
+        r.stderr
+    );
 }

@@ -37,20 +37,40 @@ fn import(dir: &Path, args: &[&str]) -> common::Run {
 fn answer_of(dir: &Path) -> toml::Table {
     let text = std::fs::read_to_string(dir.join("a.toml")).unwrap();
     let file: toml::Table = toml::from_str(&text).unwrap();
-    file["answer"].as_array().unwrap()[0].as_table().unwrap().clone()
+    file["answer"].as_array().unwrap()[0]
+        .as_table()
+        .unwrap()
+        .clone()
 }
 
 #[test]
 fn an_lm_eval_metric_is_imported_scaled_with_the_results_file_as_evidence() {
     let dir = setup();
-    let r = import(dir.path(), &["--lm-eval", "gsm8k", "--metric", "exact_match,strict-match", "--scale", "100"]);
+    let r = import(
+        dir.path(),
+        &[
+            "--lm-eval",
+            "gsm8k",
+            "--metric",
+            "exact_match,strict-match",
+            "--scale",
+            "100",
+        ],
+    );
     ok(&r);
     let a = answer_of(dir.path());
     assert_eq!(a["item"].as_str(), Some("latency"));
     assert!((a["value"].as_float().unwrap() - 82.34).abs() < 1e-9);
-    assert_eq!(a["evidence"].as_array().unwrap()[0].as_str(), Some("results.json"));
+    assert_eq!(
+        a["evidence"].as_array().unwrap()[0].as_str(),
+        Some("results.json")
+    );
     let note = a["note"].as_str().unwrap();
-    assert!(note.contains("lm-evaluation-harness gsm8k exact_match,strict-match") && note.contains("0.8234 × 100"), "{note}");
+    assert!(
+        note.contains("lm-evaluation-harness gsm8k exact_match,strict-match")
+            && note.contains("0.8234 × 100"),
+        "{note}"
+    );
 }
 
 #[test]
@@ -58,17 +78,42 @@ fn a_metric_without_its_filter_and_a_task_with_one_metric_need_no_more() {
     let dir = setup();
     ok(&import(dir.path(), &["--lm-eval", "ifeval"]));
     assert_eq!(answer_of(dir.path())["value"].as_float(), Some(0.79));
-    ok(&import(dir.path(), &["--lm-eval", "ifeval", "--metric", "prompt_level_strict_acc"]));
+    ok(&import(
+        dir.path(),
+        &["--lm-eval", "ifeval", "--metric", "prompt_level_strict_acc"],
+    ));
 }
 
 #[test]
 fn a_json_pointer_imports_from_any_results_file() {
     let dir = setup();
     let small = small_arg();
-    let r = weigh_in(dir.path(), &["import", "a.toml", "latency", "--from", "promptfoo.json", "--pointer", "/results/stats/successes", "--checklist", &small, "--candidate", "M", "--as", "alice"]);
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "import",
+            "a.toml",
+            "latency",
+            "--from",
+            "promptfoo.json",
+            "--pointer",
+            "/results/stats/successes",
+            "--checklist",
+            &small,
+            "--candidate",
+            "M",
+            "--as",
+            "alice",
+        ],
+    );
     ok(&r);
     assert_eq!(answer_of(dir.path())["value"].as_float(), Some(96.0));
-    assert!(answer_of(dir.path())["note"].as_str().unwrap().contains("JSON pointer /results/stats/successes"));
+    assert!(
+        answer_of(dir.path())["note"]
+            .as_str()
+            .unwrap()
+            .contains("JSON pointer /results/stats/successes")
+    );
 }
 
 #[test]
@@ -84,10 +129,18 @@ fn a_missing_task_exits_2_listing_the_tasks() {
 #[test]
 fn a_missing_or_ambiguous_metric_exits_2_listing_the_metrics() {
     let dir = setup();
-    for args in [&["--lm-eval", "gsm8k"][..], &["--lm-eval", "gsm8k", "--metric", "acc"][..]] {
+    for args in [
+        &["--lm-eval", "gsm8k"][..],
+        &["--lm-eval", "gsm8k", "--metric", "acc"][..],
+    ] {
         let r = import(dir.path(), args);
         refused(&r);
-        assert!(r.stderr.contains("`exact_match,flexible-extract`, `exact_match,strict-match`"), "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("`exact_match,flexible-extract`, `exact_match,strict-match`"),
+            "{}",
+            r.stderr
+        );
         assert!(!r.stderr.contains("stderr,"), "{}", r.stderr);
     }
 }
@@ -96,19 +149,75 @@ fn a_missing_or_ambiguous_metric_exits_2_listing_the_metrics() {
 fn a_missing_pointer_exits_2_listing_what_is_there() {
     let dir = setup();
     let small = small_arg();
-    let r = weigh_in(dir.path(), &["import", "a.toml", "latency", "--from", "promptfoo.json", "--pointer", "/results/stats/passRate", "--checklist", &small, "--candidate", "M"]);
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "import",
+            "a.toml",
+            "latency",
+            "--from",
+            "promptfoo.json",
+            "--pointer",
+            "/results/stats/passRate",
+            "--checklist",
+            &small,
+            "--candidate",
+            "M",
+        ],
+    );
     refused(&r);
-    assert!(r.stderr.contains("nothing at `/results/stats/passRate`"), "{}", r.stderr);
-    assert!(r.stderr.contains("`failures`, `successes`, `tokenUsage`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nothing at `/results/stats/passRate`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("`failures`, `successes`, `tokenUsage`"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn only_number_items_are_filled() {
     let dir = setup();
     let small = small_arg();
-    let r = weigh_in(dir.path(), &["import", "a.toml", "eval-depth", "--from", "results.json", "--lm-eval", "ifeval", "--checklist", &small, "--candidate", "M"]);
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "import",
+            "a.toml",
+            "eval-depth",
+            "--from",
+            "results.json",
+            "--lm-eval",
+            "ifeval",
+            "--checklist",
+            &small,
+            "--candidate",
+            "M",
+        ],
+    );
     refused(&r);
-    assert!(r.stderr.contains("is a scale item; weigh import fills number items"), "{}", r.stderr);
-    let r = weigh_in(dir.path(), &["import", "a.toml", "latency", "--from", "results.json", "--checklist", &small, "--candidate", "M"]);
+    assert!(
+        r.stderr
+            .contains("is a scale item; weigh import fills number items"),
+        "{}",
+        r.stderr
+    );
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "import",
+            "a.toml",
+            "latency",
+            "--from",
+            "results.json",
+            "--checklist",
+            &small,
+            "--candidate",
+            "M",
+        ],
+    );
     refused(&r);
 }

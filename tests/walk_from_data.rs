@@ -53,8 +53,18 @@ fn recorded(dir: &Path) {
     ok(&weigh_in(
         dir,
         &[
-            "providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "a.toml",
-            "--candidate", "DeepSeek V4 Pro", "--checklist", "bound.toml", "--as-of", "2026-07-01",
+            "providers",
+            "deepseek/deepseek-v4-pro",
+            "--from",
+            &from,
+            "--into",
+            "a.toml",
+            "--candidate",
+            "DeepSeek V4 Pro",
+            "--checklist",
+            "bound.toml",
+            "--as-of",
+            "2026-07-01",
         ],
     ));
 }
@@ -62,13 +72,25 @@ fn recorded(dir: &Path) {
 /// `weigh assess a.toml --as alice` in line mode with `input` on stdin.
 fn line_mode(dir: &Path, input: &str) -> common::Run {
     let mut child = weigh_command(dir)
-        .args(["assess", "a.toml", "--as", "alice", "--checklist", "bound.toml"])
+        .args([
+            "assess",
+            "a.toml",
+            "--as",
+            "alice",
+            "--checklist",
+            "bound.toml",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     common::Run {
         code: out.status.code().unwrap(),
@@ -92,15 +114,36 @@ fn line_mode_offers_the_answer_from_data_and_data_takes_it_dated_at_as_of() {
     recorded(dir.path());
     let r = line_mode(dir.path(), ":data\n:data\n:quit\n");
     ok(&r);
-    assert!(r.stderr.contains("(from data: 38 providers; `:data` takes it)"), "{}", r.stderr);
-    assert!(r.stderr.contains("(from data: yes; `:data` takes it)"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("(from data: 38 providers; `:data` takes it)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("(from data: yes; `:data` takes it)"),
+        "{}",
+        r.stderr
+    );
     let a = answers(dir.path());
     assert_eq!(a[0]["item"].as_str(), Some("provider-count"));
     assert_eq!(a[0]["value"].as_integer(), Some(38));
-    assert_eq!(a[0]["at"].to_string(), "2026-07-01T00:00:00Z", "dated at the fact's as_of, not now");
+    assert_eq!(
+        a[0]["at"].to_string(),
+        "2026-07-01T00:00:00Z",
+        "dated at the fact's as_of, not now"
+    );
     let note = a[0]["note"].as_str().unwrap();
-    assert!(note.starts_with("from data: fact `providers.count` = 38 ("), "{note}");
-    assert!(a[0]["evidence"].as_array().unwrap()[0].as_str().unwrap().ends_with("models-dev"));
+    assert!(
+        note.starts_with("from data: fact `providers.count` = 38 ("),
+        "{note}"
+    );
+    assert!(
+        a[0]["evidence"].as_array().unwrap()[0]
+            .as_str()
+            .unwrap()
+            .ends_with("models-dev")
+    );
     assert_eq!(a[1]["value"].as_bool(), Some(true));
 }
 
@@ -122,7 +165,11 @@ fn data_on_an_item_without_facts_is_an_invalid_line() {
     recorded(dir.path());
     let r = line_mode(dir.path(), ":data\n:data\n:data\n");
     refused(&r);
-    assert!(r.stderr.contains("line 3") && r.stderr.contains("`notes` has no answer from data"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("line 3") && r.stderr.contains("`notes` has no answer from data"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(answers(dir.path()).len(), 2, "the lines before are saved");
 }
 
@@ -134,7 +181,15 @@ fn the_terminal_preselects_the_answer_from_data_and_enter_confirms_it() {
     let dir = temp();
     recorded(dir.path());
     let mut cmd = weigh_command(dir.path());
-    cmd.args(["assess", "a.toml", "--as", "alice", "--checklist", "bound.toml"]).env("TERM", "xterm-256color");
+    cmd.args([
+        "assess",
+        "a.toml",
+        "--as",
+        "alice",
+        "--checklist",
+        "bound.toml",
+    ])
+    .env("TERM", "xterm-256color");
     let mut p = expectrl::session::OsSession::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(20)));
     p.expect("[provider-count]").unwrap();
@@ -159,7 +214,13 @@ fn the_terminal_preselects_the_answer_from_data_and_enter_confirms_it() {
     assert_eq!(a.len(), 2, "{a:?}");
     assert_eq!(a[0]["value"].as_integer(), Some(38));
     assert_eq!(a[0]["at"].to_string(), "2026-07-01T00:00:00Z");
-    assert!(a[0]["note"].as_str().unwrap().starts_with("from data: "), "the note defaults to the fact's");
+    assert!(
+        a[0]["note"].as_str().unwrap().starts_with("from data: "),
+        "the note defaults to the fact's"
+    );
     assert_eq!(a[1]["value"].as_bool(), Some(true));
-    assert!(!a[1]["evidence"].as_array().unwrap().is_empty(), "evidence defaults to the source");
+    assert!(
+        !a[1]["evidence"].as_array().unwrap().is_empty(),
+        "evidence defaults to the source"
+    );
 }

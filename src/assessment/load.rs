@@ -571,7 +571,9 @@ impl Validator {
 
 fn fact_value(v: &toml::Value) -> Option<FactValue> {
     match v {
-        toml::Value::Array(items) => Some(FactValue::List(items.iter().filter_map(scalar).collect())),
+        toml::Value::Array(items) => {
+            Some(FactValue::List(items.iter().filter_map(scalar).collect()))
+        }
         other => scalar(other).map(FactValue::Scalar),
     }
 }

@@ -199,17 +199,28 @@ fn from_facts(args: &AnswerArgs, named: &[String]) -> Result<u8, Error> {
         project.as_ref().and_then(|p| p.schemas()).as_deref(),
     );
     let mut steps = Vec::new();
-    let loaded = store::update(&args.file, &lookup, None, schema_line.as_deref(), |a, checklist| {
-        steps = plan_steps(a, checklist, named, &by)?;
-        for (id, step) in &steps {
-            if let Step::Answer(d) = step {
-                edit::set(a, from_data(id, &by, d));
+    let loaded = store::update(
+        &args.file,
+        &lookup,
+        None,
+        schema_line.as_deref(),
+        |a, checklist| {
+            steps = plan_steps(a, checklist, named, &by)?;
+            for (id, step) in &steps {
+                if let Step::Answer(d) = step {
+                    edit::set(a, from_data(id, &by, d));
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     common::print_warnings(&loaded.warnings);
-    super::warn(&from_facts_report(&steps, &loaded.checklist, &loaded.assessment, &args.file));
+    super::warn(&from_facts_report(
+        &steps,
+        &loaded.checklist,
+        &loaded.assessment,
+        &args.file,
+    ));
     Ok(exit::OK)
 }
 
@@ -223,7 +234,10 @@ fn plan_steps(
     let items: Vec<&Item> = if named.is_empty() {
         checklist.items().filter(|i| i.fact.is_some()).collect()
     } else {
-        named.iter().map(|id| find_item(checklist, id)).collect::<Result<_, _>>()?
+        named
+            .iter()
+            .map(|id| find_item(checklist, id))
+            .collect::<Result<_, _>>()?
     };
     if named.is_empty() && a.candidate.facts.is_empty() {
         return Err(Error::usage(
@@ -231,14 +245,27 @@ fn plan_steps(
             "record some first: `weigh facts SNAPSHOT_DIR --into FILE`, `weigh providers MODEL --from PATH --into FILE`",
         ));
     }
-    let steps = plan(&items, &a.answers, &a.candidate.facts, by, !named.is_empty());
+    let steps = plan(
+        &items,
+        &a.answers,
+        &a.candidate.facts,
+        by,
+        !named.is_empty(),
+    );
     if !named.is_empty()
         && let Some((id, Step::Skip(why))) = steps.iter().find(|(_, s)| matches!(s, Step::Skip(_)))
     {
         let recorded: Vec<&str> = a.candidate.facts.keys().map(String::as_str).collect();
         return Err(Error::usage(
             format!("`{id}` cannot be answered from data: {why}"),
-            format!("facts recorded: {}", if recorded.is_empty() { "none".into() } else { weigh::text::one_of(&recorded) }),
+            format!(
+                "facts recorded: {}",
+                if recorded.is_empty() {
+                    "none".into()
+                } else {
+                    weigh::text::one_of(&recorded)
+                }
+            ),
         ));
     }
     Ok(steps)
@@ -264,23 +291,37 @@ fn from_facts_report(
 ) -> String {
     let now = weigh::clock::now().unwrap_or_else(|_| jiff::Timestamp::now());
     let card = weigh::score::score(checklist, a, now);
-    let applies = |id: &str| card.items.iter().find(|i| i.id == id).is_none_or(|i| i.applicable);
+    let applies = |id: &str| {
+        card.items
+            .iter()
+            .find(|i| i.id == id)
+            .is_none_or(|i| i.applicable)
+    };
     let mut out = String::new();
     let mut answered = 0;
     for (id, step) in steps {
         let line = match step {
             Step::Answer(d) => {
                 answered += 1;
-                let later = if applies(id) { "" } else { " (does not apply with the current answers; kept for when it does)" };
+                let later = if applies(id) {
+                    ""
+                } else {
+                    " (does not apply with the current answers; kept for when it does)"
+                };
                 format!("answered {id} = {}{later}\n  {}", d.shown, d.note)
             }
-            Step::Keep => format!("kept your own answer to {id} (name it to replace it: --from-facts {id})"),
+            Step::Keep => {
+                format!("kept your own answer to {id} (name it to replace it: --from-facts {id})")
+            }
             Step::Skip(why) => format!("not answered {id}: {why}"),
         };
         out.push_str(&escape_control(&line));
         out.push('\n');
     }
-    out.push_str(&format!("{answered} item(s) answered from data in {}\n", file.display()));
+    out.push_str(&format!(
+        "{answered} item(s) answered from data in {}\n",
+        file.display()
+    ));
     out
 }
 

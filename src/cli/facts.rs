@@ -26,7 +26,12 @@ pub struct FactsArgs {
     #[arg(long, value_enum, default_value_t = PrecisionArg::Bf16, help_heading = "Sizing")]
     pub precision: PrecisionArg,
     /// Extra memory on top of weights and KV cache, as a fraction (activations, fragmentation).
-    #[arg(long, value_name = "FRACTION", default_value_t = 0.2, help_heading = "Sizing")]
+    #[arg(
+        long,
+        value_name = "FRACTION",
+        default_value_t = 0.2,
+        help_heading = "Sizing"
+    )]
     pub headroom: f64,
     /// Recording the facts.
     #[command(flatten)]
@@ -74,12 +79,18 @@ pub fn run(args: &FactsArgs) -> Result<u8, Error> {
 fn options(args: &FactsArgs) -> Result<Options, Error> {
     if !(args.headroom.is_finite() && (0.0..=10.0).contains(&args.headroom)) {
         return Err(Error::usage(
-            format!("--headroom {} is not a fraction from 0 to 10", args.headroom),
+            format!(
+                "--headroom {} is not a fraction from 0 to 10",
+                args.headroom
+            ),
             "pass e.g. --headroom 0.2 for 20% on top",
         ));
     }
     if args.context == Some(0) {
-        return Err(Error::usage("--context 0 sizes nothing", "pass a token count, e.g. --context 131072"));
+        return Err(Error::usage(
+            "--context 0 sizes nothing",
+            "pass a token count, e.g. --context 131072",
+        ));
     }
     Ok(Options {
         context: args.context,

@@ -29,13 +29,24 @@ pub struct ImportArgs {
     pub lm_eval: Option<String>,
     /// lm-evaluation-harness: the metric as written in the file, e.g. `exact_match,strict-match`
     /// (default: the task's only metric).
-    #[arg(long, value_name = "KEY", requires = "lm_eval", help_heading = "Reading")]
+    #[arg(
+        long,
+        value_name = "KEY",
+        requires = "lm_eval",
+        help_heading = "Reading"
+    )]
     pub metric: Option<String>,
     /// Any JSON: a JSON pointer to the number, e.g. /results/stats/successes.
     #[arg(long, value_name = "POINTER", help_heading = "Reading")]
     pub pointer: Option<String>,
     /// Multiply the number, e.g. 100 to turn a fraction into a percentage.
-    #[arg(long, value_name = "F", default_value_t = 1.0, allow_negative_numbers = true, help_heading = "Reading")]
+    #[arg(
+        long,
+        value_name = "F",
+        default_value_t = 1.0,
+        allow_negative_numbers = true,
+        help_heading = "Reading"
+    )]
     pub scale: f64,
     /// Who answers (default: git config user.name, then $USER).
     #[arg(long = "as", value_name = "NAME", help_heading = "Answer")]
@@ -59,7 +70,10 @@ pub fn run(args: &ImportArgs) -> Result<u8, Error> {
     let by = common::assessor(args.as_.as_deref())?;
     let at = common::time_or_now(args.at.as_deref())?;
     if !args.scale.is_finite() {
-        return Err(Error::usage("--scale must be a finite number", "pass e.g. --scale 100"));
+        return Err(Error::usage(
+            "--scale must be a finite number",
+            "pass e.g. --scale 100",
+        ));
     }
     let imported = read(args)?;
     let value = imported.value * args.scale;
@@ -134,7 +148,10 @@ fn note(imported: &Imported, scale: f64, value: f64) -> String {
     if scale == 1.0 {
         format!("imported from {}: {value}", imported.what)
     } else {
-        format!("imported from {}: {} × {scale} = {value}", imported.what, imported.value)
+        format!(
+            "imported from {}: {} × {scale} = {value}",
+            imported.what, imported.value
+        )
     }
 }
 
@@ -144,7 +161,10 @@ fn number_item(checklist: &Checklist, id: &str) -> Result<(), Error> {
     match item.kind {
         Kind::Number { .. } => Ok(()),
         _ => Err(Error::usage(
-            format!("`{id}` is a {} item; weigh import fills number items", item.kind.name()),
+            format!(
+                "`{id}` is a {} item; weigh import fills number items",
+                item.kind.name()
+            ),
             format!("answer it with `weigh answer FILE {id} VALUE`"),
         )),
     }

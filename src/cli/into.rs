@@ -29,7 +29,12 @@ pub struct IntoArgs {
     #[arg(long, value_name = "ID|PATH", help_heading = "Recording")]
     pub checklist: Option<String>,
     /// The candidate's hub id, when creating ASSESSMENT.
-    #[arg(long = "model", id = "hub_model", value_name = "HUB_ID", help_heading = "Recording")]
+    #[arg(
+        long = "model",
+        id = "hub_model",
+        value_name = "HUB_ID",
+        help_heading = "Recording"
+    )]
     pub model: Option<String>,
 }
 
@@ -91,10 +96,8 @@ pub fn record(args: &IntoArgs, facts: BTreeMap<String, Fact>) -> Result<(), Erro
         &lookup,
     )?;
     let project = lookup.finder.project.clone();
-    let schema_line = store::schema_line(
-        file,
-        project.as_ref().and_then(|p| p.schemas()).as_deref(),
-    );
+    let schema_line =
+        store::schema_line(file, project.as_ref().and_then(|p| p.schemas()).as_deref());
     let count = facts.len();
     let loaded = store::update(
         file,

@@ -47,7 +47,10 @@ pub fn run(args: &ProvidersArgs) -> Result<u8, Error> {
     }
     if let Some(file) = &args.into.into {
         let source = into::source_path(file, &args.from);
-        into::record(&args.into, weigh::providers::record::facts(&found, &source, as_of))?;
+        into::record(
+            &args.into,
+            weigh::providers::record::facts(&found, &source, as_of),
+        )?;
     }
     Ok(exit::OK)
 }

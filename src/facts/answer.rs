@@ -57,7 +57,10 @@ impl std::fmt::Display for NoAnswer {
                 "fact `{name}` has no as_of (record it again with weigh facts or weigh providers --into)"
             ),
             NoAnswer::NoRule(name, value) => {
-                write!(f, "fact `{name}` = {value} matches none of the item's rules")
+                write!(
+                    f,
+                    "fact `{name}` = {value} matches none of the item's rules"
+                )
             }
             NoAnswer::Unfit(name, value) => {
                 write!(f, "fact `{name}` = {value} does not fit the item")
@@ -84,17 +87,22 @@ pub fn derive(item: &Item, facts: &BTreeMap<String, Fact>) -> Result<Derived, No
         .as_of
         .ok_or_else(|| NoAnswer::Undated(binding.name.clone()))?;
     let shown_fact = fact_value_text(&fact.value);
-    let value = value(item, binding, &fact.value)
-        .map_err(|no_rule| if no_rule {
+    let value = value(item, binding, &fact.value).map_err(|no_rule| {
+        if no_rule {
             NoAnswer::NoRule(binding.name.clone(), shown_fact.clone())
         } else {
             NoAnswer::Unfit(binding.name.clone(), shown_fact.clone())
-        })?;
+        }
+    })?;
     let source = fact.source.clone().unwrap_or_default();
     let note = format!(
         "{NOTE_PREFIX}fact `{}` = {shown_fact} ({}as of {})",
         binding.name,
-        if source.is_empty() { String::new() } else { format!("{source}, ") },
+        if source.is_empty() {
+            String::new()
+        } else {
+            format!("{source}, ")
+        },
         datetime(at)
     );
     Ok(Derived {
@@ -102,7 +110,11 @@ pub fn derive(item: &Item, facts: &BTreeMap<String, Fact>) -> Result<Derived, No
         value,
         at,
         note,
-        evidence: if source.is_empty() { Vec::new() } else { vec![source] },
+        evidence: if source.is_empty() {
+            Vec::new()
+        } else {
+            vec![source]
+        },
     })
 }
 
@@ -120,7 +132,13 @@ pub enum Step {
 /// What answering `items` from the recorded facts does, as assessor `by`: an item this assessor
 /// answered by hand is kept unless `replace` (it was named on the command line); an answer taken
 /// from data earlier is refreshed.
-pub fn plan(items: &[&Item], answers: &[Answer], facts: &BTreeMap<String, Fact>, by: &str, replace: bool) -> Vec<(String, Step)> {
+pub fn plan(
+    items: &[&Item],
+    answers: &[Answer],
+    facts: &BTreeMap<String, Fact>,
+    by: &str,
+    replace: bool,
+) -> Vec<(String, Step)> {
     items
         .iter()
         .map(|item| {
@@ -138,7 +156,11 @@ pub fn plan(items: &[&Item], answers: &[Answer], facts: &BTreeMap<String, Fact>,
 /// The answer value; `Err(true)` when no rule matches, `Err(false)` when the value does not fit.
 fn value(item: &Item, binding: &Binding, fact: &FactValue) -> Result<AnswerValue, bool> {
     if !binding.rules.is_empty() {
-        let rule = binding.rules.iter().find(|r| matches(&r.test, fact)).ok_or(true)?;
+        let rule = binding
+            .rules
+            .iter()
+            .find(|r| matches(&r.test, fact))
+            .ok_or(true)?;
         return Ok(match &rule.answer {
             RuleAnswer::Yes(yes) => AnswerValue::Bool(*yes),
             RuleAnswer::Level(level) => AnswerValue::Int(*level as i64),
@@ -158,9 +180,8 @@ fn value(item: &Item, binding: &Binding, fact: &FactValue) -> Result<AnswerValue
 
 fn matches(test: &Test, fact: &FactValue) -> bool {
     match (test, fact) {
-        (Test::Range { min, max }, value) => number(value).is_some_and(|n| {
-            min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)
-        }),
+        (Test::Range { min, max }, value) => number(value)
+            .is_some_and(|n| min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)),
         (test, FactValue::Scalar(s)) => equals(test, s),
         (test, FactValue::List(items)) => items.iter().any(|s| equals(test, s)),
     }
@@ -209,8 +230,14 @@ mod tests {
 
     #[test]
     fn a_number_item_takes_the_fact_dated_at_its_as_of_with_note_and_evidence() {
-        let i = item("kind = \"number\"\nunit = \"providers\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\" }");
-        let d = derive(&i, &facts("providers.count", FactValue::Scalar(Scalar::Int(38)))).unwrap();
+        let i = item(
+            "kind = \"number\"\nunit = \"providers\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\" }",
+        );
+        let d = derive(
+            &i,
+            &facts("providers.count", FactValue::Scalar(Scalar::Int(38))),
+        )
+        .unwrap();
         assert_eq!(d.value, AnswerValue::Int(38));
         assert_eq!(d.at, "2026-07-01T00:00:00Z".parse::<Timestamp>().unwrap());
         assert_eq!(
@@ -225,41 +252,93 @@ mod tests {
         let choice = item(
             "kind = \"choice\"\noptions = [{ label = \"Open\", score = 1.0 }, { label = \"Unclear\", score = 0.3 }]\nfact = { name = \"license\", map = [{ is = \"Apache-2.0\", answer = \"open\" }, { is = \"custom\", answer = \"Unclear\" }] }",
         );
-        let open = facts("license", FactValue::Scalar(Scalar::Text("apache-2.0".into())));
-        assert_eq!(derive(&choice, &open).unwrap().value, AnswerValue::Text("Open".into()));
+        let open = facts(
+            "license",
+            FactValue::Scalar(Scalar::Text("apache-2.0".into())),
+        );
+        assert_eq!(
+            derive(&choice, &open).unwrap().value,
+            AnswerValue::Text("Open".into())
+        );
         let other = facts("license", FactValue::Scalar(Scalar::Text("MIT".into())));
         assert!(matches!(derive(&choice, &other), Err(NoAnswer::NoRule(..))));
 
-        let yes_no = item("kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ min = 1, answer = false }, { max = 0, answer = true }] }");
+        let yes_no = item(
+            "kind = \"yes_no\"\nfact = { name = \"pickle_files\", map = [{ min = 1, answer = false }, { max = 0, answer = true }] }",
+        );
         let none = facts("pickle_files", FactValue::List(Vec::new()));
-        assert_eq!(derive(&yes_no, &none).unwrap().value, AnswerValue::Bool(true));
-        let some = facts("pickle_files", FactValue::List(vec![Scalar::Text("a.bin".into())]));
-        assert_eq!(derive(&yes_no, &some).unwrap().value, AnswerValue::Bool(false));
+        assert_eq!(
+            derive(&yes_no, &none).unwrap().value,
+            AnswerValue::Bool(true)
+        );
+        let some = facts(
+            "pickle_files",
+            FactValue::List(vec![Scalar::Text("a.bin".into())]),
+        );
+        assert_eq!(
+            derive(&yes_no, &some).unwrap().value,
+            AnswerValue::Bool(false)
+        );
     }
 
     #[test]
     fn from_facts_keeps_answers_given_by_hand_and_refreshes_those_from_data() {
-        let i = item("kind = \"number\"\nunit = \"u\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\" }");
+        let i = item(
+            "kind = \"number\"\nunit = \"u\"\nbest = 3\nworst = 0\nfact = { name = \"providers.count\" }",
+        );
         let f = facts("providers.count", FactValue::Scalar(Scalar::Int(38)));
         let at: Timestamp = "2026-08-01T00:00:00Z".parse().unwrap();
-        let by_hand = Answer { item: "x".into(), by: "alice".into(), value: AnswerValue::Int(2), at, note: Some("counted by hand".into()), evidence: vec![] };
-        let from_data = Answer { note: Some(format!("{NOTE_PREFIX}old")), ..by_hand.clone() };
-        assert_eq!(plan(&[&i], &[by_hand.clone()], &f, "alice", false)[0].1, Step::Keep);
-        assert!(matches!(plan(&[&i], &[by_hand.clone()], &f, "alice", true)[0].1, Step::Answer(_)));
-        assert!(matches!(plan(&[&i], &[from_data], &f, "alice", false)[0].1, Step::Answer(_)));
-        assert!(matches!(plan(&[&i], &[by_hand], &f, "bob", false)[0].1, Step::Answer(_)), "another assessor's answer is theirs");
+        let by_hand = Answer {
+            item: "x".into(),
+            by: "alice".into(),
+            value: AnswerValue::Int(2),
+            at,
+            note: Some("counted by hand".into()),
+            evidence: vec![],
+        };
+        let from_data = Answer {
+            note: Some(format!("{NOTE_PREFIX}old")),
+            ..by_hand.clone()
+        };
+        assert_eq!(
+            plan(&[&i], std::slice::from_ref(&by_hand), &f, "alice", false)[0].1,
+            Step::Keep
+        );
+        assert!(matches!(
+            plan(&[&i], std::slice::from_ref(&by_hand), &f, "alice", true)[0].1,
+            Step::Answer(_)
+        ));
+        assert!(matches!(
+            plan(&[&i], &[from_data], &f, "alice", false)[0].1,
+            Step::Answer(_)
+        ));
+        assert!(
+            matches!(
+                plan(&[&i], &[by_hand], &f, "bob", false)[0].1,
+                Step::Answer(_)
+            ),
+            "another assessor's answer is theirs"
+        );
     }
 
     #[test]
     fn a_fact_without_a_date_or_of_the_wrong_type_gives_no_answer() {
-        let i = item("kind = \"number\"\nunit = \"u\"\nbest = 1\nworst = 0\nfact = { name = \"providers.count\" }");
+        let i = item(
+            "kind = \"number\"\nunit = \"u\"\nbest = 1\nworst = 0\nfact = { name = \"providers.count\" }",
+        );
         let bare = BTreeMap::from([(
             "providers.count".to_string(),
             Fact::bare(FactValue::Scalar(Scalar::Int(3))),
         )]);
         assert!(matches!(derive(&i, &bare), Err(NoAnswer::Undated(_))));
-        let text = facts("providers.count", FactValue::Scalar(Scalar::Text("many".into())));
+        let text = facts(
+            "providers.count",
+            FactValue::Scalar(Scalar::Text("many".into())),
+        );
         assert!(matches!(derive(&i, &text), Err(NoAnswer::Unfit(..))));
-        assert!(matches!(derive(&i, &BTreeMap::new()), Err(NoAnswer::Missing(_))));
+        assert!(matches!(
+            derive(&i, &BTreeMap::new()),
+            Err(NoAnswer::Missing(_))
+        ));
     }
 }

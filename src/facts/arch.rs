@@ -345,9 +345,7 @@ fn windows(c: &Config, family: &str, layers: u64) -> Result<Vec<Option<u64>>> {
     } else {
         window
     };
-    Ok((0..layers)
-        .map(|i| window.filter(|_| sliding(i)))
-        .collect())
+    Ok((0..layers).map(|i| window.filter(|_| sliding(i))).collect())
 }
 
 #[cfg(test)]
@@ -369,8 +367,14 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.exit_code(), 2);
         let text = e.to_string();
-        assert!(text.contains("`glm4_moe` (architecture `Glm4MoeForCausalLM`)"), "{text}");
-        assert!(text.contains("`deepseek_v3`") && text.contains("`qwen3_moe`"), "{text}");
+        assert!(
+            text.contains("`glm4_moe` (architecture `Glm4MoeForCausalLM`)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`deepseek_v3`") && text.contains("`qwen3_moe`"),
+            "{text}"
+        );
     }
 
     #[test]

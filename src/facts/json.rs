@@ -174,7 +174,12 @@ pub fn facts(f: &ModelFacts) -> JsonFacts {
             mtp: f.params.mtp,
         },
         context_length: f.spec.context,
-        attention: if f.latent() { "latent" } else { "grouped-query" }.into(),
+        attention: if f.latent() {
+            "latent"
+        } else {
+            "grouped-query"
+        }
+        .into(),
         head_dim: match f.spec.attention {
             Attention::Grouped { head_dim, .. } => Some(head_dim),
             Attention::Latent { .. } => None,

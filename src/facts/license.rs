@@ -106,7 +106,12 @@ fn front_matter(text: &str) -> Option<&str> {
 fn value(front: &str, key: &str) -> Option<String> {
     front.lines().find_map(|line| {
         let rest = line.strip_prefix(key)?.strip_prefix(':')?;
-        let v = rest.split(" #").next()?.trim().trim_matches(['"', '\'']).trim();
+        let v = rest
+            .split(" #")
+            .next()?
+            .trim()
+            .trim_matches(['"', '\''])
+            .trim();
         (!v.is_empty()).then(|| v.to_string())
     })
 }

@@ -142,7 +142,11 @@ mod tests {
             snap.path().join("README.md"),
         )
         .unwrap();
-        symlink(snap.path().join("config.json"), snap.path().join("alias.json")).unwrap();
+        symlink(
+            snap.path().join("config.json"),
+            snap.path().join("alias.json"),
+        )
+        .unwrap();
         let l = list(snap.path()).unwrap();
         assert_eq!(l.names, ["README.md", "alias.json", "config.json"]);
         assert_eq!(l.skipped_links, ["README.md"]);

@@ -3,18 +3,18 @@
 //! files. Nothing here touches the network, and nothing in a snapshot is ever executed.
 
 pub mod accelerators;
-pub mod names;
+pub mod answer;
 pub mod arch;
 pub mod bounded;
 pub mod config;
+pub mod json;
 pub mod license;
 pub mod listing;
+pub mod model;
+pub mod names;
+pub mod record;
 pub mod safetensors;
 pub mod size;
 pub mod snapshot;
-pub mod model;
-pub mod json;
 pub mod table;
 mod table_snapshot;
-pub mod record;
-pub mod answer;

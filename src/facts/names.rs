@@ -5,7 +5,10 @@ use super::accelerators;
 
 /// Every fixed fact name, with what it holds.
 pub const FIXED: &[(&str, &str)] = &[
-    ("architecture", "the architecture class, e.g. DeepseekV3ForCausalLM"),
+    (
+        "architecture",
+        "the architecture class, e.g. DeepseekV3ForCausalLM",
+    ),
     ("params.total", "total parameters, every expert counted"),
     ("params.active", "parameters active per token"),
     (
@@ -41,7 +44,10 @@ pub const FIXED: &[(&str, &str)] = &[
         "weights.bytes",
         "exact weight bytes from the snapshot's safetensors index",
     ),
-    ("weights.dtypes", "the tensor dtypes in the safetensors files"),
+    (
+        "weights.dtypes",
+        "the tensor dtypes in the safetensors files",
+    ),
     (
         "weights.safetensors",
         "whether the snapshot ships safetensors weights",
@@ -62,7 +68,10 @@ pub const FIXED: &[(&str, &str)] = &[
         "chat_template",
         "whether the tokenizer config carries a chat template",
     ),
-    ("generation.temperature", "the developer's recommended temperature"),
+    (
+        "generation.temperature",
+        "the developer's recommended temperature",
+    ),
     ("generation.top_p", "the developer's recommended top-p"),
     ("generation.top_k", "the developer's recommended top-k"),
     ("generation.min_p", "the developer's recommended min-p"),
@@ -115,7 +124,10 @@ pub const FIXED: &[(&str, &str)] = &[
         "providers serving the model's full context",
     ),
     ("providers.tool_call", "providers with tool calling"),
-    ("providers.structured_output", "providers with structured output"),
+    (
+        "providers.structured_output",
+        "providers with structured output",
+    ),
 ];
 
 /// The prefix of the per-accelerator facts: `accelerators.<id>` holds how many are needed.

@@ -135,7 +135,11 @@ mod tests {
         for (name, fact) in &facts {
             assert!(crate::facts::names::is_known(name), "{name}");
             assert_eq!(fact.as_of, Some(at));
-            assert!(fact.source.as_deref().is_some_and(|s| s.contains("deepseek-v3")));
+            assert!(
+                fact.source
+                    .as_deref()
+                    .is_some_and(|s| s.contains("deepseek-v3"))
+            );
         }
         assert_eq!(
             facts["params.mtp"].value,

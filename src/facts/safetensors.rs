@@ -50,7 +50,8 @@ pub fn header(path: &Path) -> Result<Header, String> {
         ..Header::default()
     };
     for (name, tensor) in table.iter().filter(|(n, _)| *n != "__metadata__") {
-        let (dtype, size) = tensor_bytes(tensor).ok_or_else(|| format!("tensor `{name}` has no dtype or offsets"))?;
+        let (dtype, size) = tensor_bytes(tensor)
+            .ok_or_else(|| format!("tensor `{name}` has no dtype or offsets"))?;
         out.bytes = out.bytes.saturating_add(size);
         out.dtypes.insert(dtype);
     }
@@ -68,9 +69,12 @@ fn tensor_bytes(tensor: &Value) -> Option<(String, u64)> {
 /// The index's total size and its shard files, in order of first appearance.
 pub fn index(value: &Value) -> Option<(u64, Vec<String>)> {
     let total = value.get("metadata")?.get("total_size")?;
-    let total = total
-        .as_u64()
-        .or_else(|| total.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64))?;
+    let total = total.as_u64().or_else(|| {
+        total
+            .as_f64()
+            .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+            .map(|f| f as u64)
+    })?;
     let mut files: Vec<String> = Vec::new();
     for file in value
         .get("weight_map")
@@ -116,7 +120,10 @@ mod tests {
         );
         let h = header(&path).unwrap();
         assert_eq!(h.bytes, 1536);
-        assert_eq!(h.dtypes.into_iter().collect::<Vec<_>>(), ["BF16", "F8_E4M3"]);
+        assert_eq!(
+            h.dtypes.into_iter().collect::<Vec<_>>(),
+            ["BF16", "F8_E4M3"]
+        );
     }
 
     #[test]
@@ -124,7 +131,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.safetensors");
         std::fs::write(&path, u64::MAX.to_le_bytes()).unwrap();
-        assert!(header(&path).unwrap_err().contains("more than safetensors allows"));
+        assert!(
+            header(&path)
+                .unwrap_err()
+                .contains("more than safetensors allows")
+        );
     }
 
     #[test]

@@ -211,7 +211,9 @@ fn dtypes(listing: &Listing, shards: &[String], notes: &mut Vec<String>) -> BTre
             break;
         }
         let Some(path) = listing.path(shard) else {
-            notes.push(format!("{shard} is not in the folder; its dtypes are not known"));
+            notes.push(format!(
+                "{shard} is not in the folder; its dtypes are not known"
+            ));
             continue;
         };
         match safetensors::header(path) {
@@ -236,22 +238,37 @@ mod tests {
         let e = read(dir.path()).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         let text = e.to_string();
-        assert!(text.contains("has no config.json") && text.contains("weights.gguf"), "{text}");
+        assert!(
+            text.contains("has no config.json") && text.contains("weights.gguf"),
+            "{text}"
+        );
     }
 
     #[test]
     fn remote_code_pickle_files_template_and_sampling_are_found() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path();
-        std::fs::write(p.join("config.json"), r#"{"auto_map": {"AutoModel": "modeling_x.X"}}"#).unwrap();
+        std::fs::write(
+            p.join("config.json"),
+            r#"{"auto_map": {"AutoModel": "modeling_x.X"}}"#,
+        )
+        .unwrap();
         std::fs::write(p.join("modeling_x.py"), "import os").unwrap();
         std::fs::write(p.join("pytorch_model.bin"), "").unwrap();
         std::fs::write(p.join("tokenizer_config.json"), r#"{"chat_template": "{{ messages }}", "auto_map": {"AutoTokenizer": ["tok.T", null]}}"#).unwrap();
-        std::fs::write(p.join("generation_config.json"), r#"{"temperature": 0.6, "top_p": 0.95, "do_sample": true}"#).unwrap();
+        std::fs::write(
+            p.join("generation_config.json"),
+            r#"{"temperature": 0.6, "top_p": 0.95, "do_sample": true}"#,
+        )
+        .unwrap();
         let (s, _) = read(p).unwrap();
         assert_eq!(
             s.remote_code,
-            ["config.json has auto_map", "tokenizer_config.json has auto_map", "modeling_x.py"]
+            [
+                "config.json has auto_map",
+                "tokenizer_config.json has auto_map",
+                "modeling_x.py"
+            ]
         );
         assert_eq!(s.pickle_files, ["pytorch_model.bin"]);
         assert_eq!(s.chat_template.as_deref(), Some("tokenizer_config.json"));
@@ -264,7 +281,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path();
         std::fs::write(p.join("config.json"), "{}").unwrap();
-        safetensors::write_header(&p.join("model.safetensors"), &[("a", "F16", 0, 100), ("b", "F16", 100, 300)]);
+        safetensors::write_header(
+            &p.join("model.safetensors"),
+            &[("a", "F16", 0, 100), ("b", "F16", 100, 300)],
+        );
         let (s, _) = read(p).unwrap();
         let w = s.weights.unwrap();
         assert_eq!((w.bytes, w.file.as_str()), (300, "model.safetensors"));

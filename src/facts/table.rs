@@ -57,9 +57,10 @@ fn rows(f: &ModelFacts) -> Vec<(String, String)> {
         ("parameters".to_string(), parameters(f)),
         (
             "context length".into(),
-            f.spec
-                .context
-                .map_or_else(|| "not given".into(), |c| format!("{} tokens", thousands(c))),
+            f.spec.context.map_or_else(
+                || "not given".into(),
+                |c| format!("{} tokens", thousands(c)),
+            ),
         ),
         (
             "KV cache per token".into(),
@@ -149,7 +150,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

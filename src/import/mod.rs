@@ -32,12 +32,20 @@ pub fn read(path: &Path) -> Result<Value> {
 pub fn lm_eval(json: &Value, file: &str, task: &str, metric: Option<&str>) -> Result<Imported> {
     let Some(results) = json.get("results").and_then(Value::as_object) else {
         return Err(Error::usage(
-            format!("{file} is not an lm-evaluation-harness results file: it has no `results` object"),
-            format!("its top-level keys are {}; for other JSON use --pointer", keys(json)),
+            format!(
+                "{file} is not an lm-evaluation-harness results file: it has no `results` object"
+            ),
+            format!(
+                "its top-level keys are {}; for other JSON use --pointer",
+                keys(json)
+            ),
         ));
     };
     let groups = json.get("groups").and_then(Value::as_object);
-    let Some(scores) = results.get(task).or_else(|| groups.and_then(|g| g.get(task))) else {
+    let Some(scores) = results
+        .get(task)
+        .or_else(|| groups.and_then(|g| g.get(task)))
+    else {
         let tasks: Vec<&str> = results.keys().map(String::as_str).collect();
         return Err(Error::usage(
             format!("{file} has no task `{}`", escape_control(task)),
@@ -47,22 +55,36 @@ pub fn lm_eval(json: &Value, file: &str, task: &str, metric: Option<&str>) -> Re
     let metrics = metrics(scores);
     let key = match metric {
         Some(m) if scores.get(m).is_some() => m.to_string(),
-        Some(m) if !m.contains(',') && scores.get(format!("{m},none")).is_some() => format!("{m},none"),
+        Some(m) if !m.contains(',') && scores.get(format!("{m},none")).is_some() => {
+            format!("{m},none")
+        }
         Some(m) => {
             return Err(Error::usage(
-                format!("task `{}` in {file} has no metric `{}`", escape_control(task), escape_control(m)),
+                format!(
+                    "task `{}` in {file} has no metric `{}`",
+                    escape_control(task),
+                    escape_control(m)
+                ),
                 format!("its metrics are {}", listed(&metrics)),
             ));
         }
         None if metrics.len() == 1 => metrics[0].to_string(),
         None => {
             return Err(Error::usage(
-                format!("task `{}` in {file} has {} metrics; which one?", escape_control(task), metrics.len()),
+                format!(
+                    "task `{}` in {file} has {} metrics; which one?",
+                    escape_control(task),
+                    metrics.len()
+                ),
                 format!("pass --metric with one of {}", listed(&metrics)),
             ));
         }
     };
-    let value = number(&scores[key.as_str()], &format!("`{key}` of task `{task}`"), file)?;
+    let value = number(
+        &scores[key.as_str()],
+        &format!("`{key}` of task `{task}`"),
+        file,
+    )?;
     Ok(Imported {
         value,
         what: format!("lm-evaluation-harness {task} {key}"),
@@ -79,7 +101,11 @@ pub fn pointer(json: &Value, file: &str, pointer: &str) -> Result<Imported> {
     }
     let Some(found) = json.pointer(pointer) else {
         let (prefix, there) = deepest(json, pointer);
-        let shown = if prefix.is_empty() { "the document" } else { prefix.as_str() };
+        let shown = if prefix.is_empty() {
+            "the document"
+        } else {
+            prefix.as_str()
+        };
         return Err(Error::usage(
             format!("{file} has nothing at `{}`", escape_control(pointer)),
             format!("{} holds {}", escape_control(shown), contents(there)),
@@ -112,7 +138,11 @@ fn deepest<'a>(json: &'a Value, pointer: &str) -> (String, &'a Value) {
 fn contents(value: &Value) -> String {
     match value {
         Value::Object(_) => format!("the keys {}", keys(value)),
-        Value::Array(items) => format!("an array of {} element(s), /0 to /{}", items.len(), items.len().saturating_sub(1)),
+        Value::Array(items) => format!(
+            "an array of {} element(s), /0 to /{}",
+            items.len(),
+            items.len().saturating_sub(1)
+        ),
         other => format!("the value {}", escape_control(&other.to_string())),
     }
 }
@@ -157,7 +187,11 @@ fn listed(names: &[&str]) -> String {
         .map(|n| format!("`{}`", escape_control(n)))
         .collect();
     let more = names.len().saturating_sub(LISTED);
-    let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
     format!("{}{tail}", shown.join(", "))
 }
 
@@ -179,8 +213,18 @@ mod tests {
     #[test]
     fn a_metric_is_found_as_written_or_with_its_none_filter() {
         let r = results();
-        assert_eq!(lm_eval(&r, "r.json", "gsm8k", Some("exact_match,strict-match")).unwrap().value, 0.81);
-        assert_eq!(lm_eval(&r, "r.json", "arc_easy", Some("acc")).unwrap().value, 0.79);
+        assert_eq!(
+            lm_eval(&r, "r.json", "gsm8k", Some("exact_match,strict-match"))
+                .unwrap()
+                .value,
+            0.81
+        );
+        assert_eq!(
+            lm_eval(&r, "r.json", "arc_easy", Some("acc"))
+                .unwrap()
+                .value,
+            0.79
+        );
         assert_eq!(lm_eval(&r, "r.json", "arc_easy", None).unwrap().value, 0.79);
     }
 
@@ -188,21 +232,41 @@ mod tests {
     fn a_missing_task_or_metric_lists_what_the_file_has() {
         let r = results();
         let e = lm_eval(&r, "r.json", "mmlu", None).unwrap_err().to_string();
-        assert!(e.contains("no task `mmlu`") && e.contains("`arc_easy`, `gsm8k`"), "{e}");
-        let e = lm_eval(&r, "r.json", "gsm8k", None).unwrap_err().to_string();
-        assert!(e.contains("`exact_match,flexible-extract`, `exact_match,strict-match`"), "{e}");
+        assert!(
+            e.contains("no task `mmlu`") && e.contains("`arc_easy`, `gsm8k`"),
+            "{e}"
+        );
+        let e = lm_eval(&r, "r.json", "gsm8k", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("`exact_match,flexible-extract`, `exact_match,strict-match`"),
+            "{e}"
+        );
         assert!(!e.contains("stderr"), "{e}");
-        let e = lm_eval(&r, "r.json", "gsm8k", Some("acc")).unwrap_err().to_string();
+        let e = lm_eval(&r, "r.json", "gsm8k", Some("acc"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no metric `acc`"), "{e}");
     }
 
     #[test]
     fn a_missing_pointer_lists_the_deepest_part_that_exists() {
         let doc = json!({ "results": { "stats": { "successes": 41, "failures": 3 } } });
-        assert_eq!(pointer(&doc, "p.json", "/results/stats/successes").unwrap().value, 41.0);
-        let e = pointer(&doc, "p.json", "/results/stats/passRate").unwrap_err().to_string();
+        assert_eq!(
+            pointer(&doc, "p.json", "/results/stats/successes")
+                .unwrap()
+                .value,
+            41.0
+        );
+        let e = pointer(&doc, "p.json", "/results/stats/passRate")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("nothing at `/results/stats/passRate`"), "{e}");
-        assert!(e.contains("/results/stats holds the keys `failures`, `successes`"), "{e}");
+        assert!(
+            e.contains("/results/stats holds the keys `failures`, `successes`"),
+            "{e}"
+        );
         let e = pointer(&doc, "p.json", "/results").unwrap_err().to_string();
         assert!(e.contains("not a number"), "{e}");
         assert!(pointer(&doc, "p.json", "results").is_err());

@@ -181,8 +181,11 @@ fn price(f: &Value, key: &str) -> Option<f64> {
 
 fn number(f: &Value, path: &[&str]) -> Option<u64> {
     let v = path.iter().try_fold(f, |v, key| v.get(*key))?;
-    v.as_u64()
-        .or_else(|| v.as_f64().filter(|x| *x >= 0.0 && x.fract() == 0.0).map(|x| x as u64))
+    v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|x| *x >= 0.0 && x.fract() == 0.0)
+            .map(|x| x as u64)
+    })
 }
 
 fn summary(providers: &[Offer], model_context: Option<u64>) -> Summary {
@@ -199,7 +202,9 @@ fn summary(providers: &[Offer], model_context: Option<u64>) -> Summary {
         count: distinct(&|_| true),
         price_input: stats(providers.iter().filter_map(|o| o.cost_input).collect()),
         price_output: stats(providers.iter().filter_map(|o| o.cost_output).collect()),
-        full_context: distinct(&|o| matches!((o.context, model_context), (Some(c), Some(m)) if c >= m)),
+        full_context: distinct(
+            &|o| matches!((o.context, model_context), (Some(c), Some(m)) if c >= m),
+        ),
         context_caps: (caps.iter().min().copied(), caps.iter().max().copied()),
         tool_call: distinct(&|o| o.tool_call == Some(true)),
         structured_output: distinct(&|o| o.structured_output == Some(true)),
@@ -245,7 +250,10 @@ mod tests {
         let cases = [
             (entry("a", "lab/M-Pro", Some("lab/m-pro")), Role::Match),
             (entry("b", "m-pro", None), Role::Match),
-            (entry("c", "route/m-pro-6bit", Some("lab/m-pro")), Role::Variant),
+            (
+                entry("c", "route/m-pro-6bit", Some("lab/m-pro")),
+                Role::Variant,
+            ),
             (entry("d", "m-pro-cheaper", None), Role::Unlinked),
             (entry("e", "m-pro", Some("lab/m-flash")), Role::Other),
             (entry("f", "m-pro-max", Some("lab/m-pro-max")), Role::Other),

@@ -99,7 +99,9 @@ fn resolve(root: &Path, model: &str) -> Result<(Query, Option<Value>)> {
         let listing = listing::list_with(&models, CHECKOUT)?;
         for name in listing.names.iter().filter(|n| n.ends_with(".toml")) {
             let id = name.trim_end_matches(".toml");
-            let Some(path) = listing.path(name) else { continue };
+            let Some(path) = listing.path(name) else {
+                continue;
+            };
             let same_id = last(id) == model.to_lowercase();
             if same_id || text_mentions(path, model) {
                 let table = read_toml(path)?;
@@ -162,7 +164,10 @@ fn check_id(id: &str) -> Result<()> {
         Ok(())
     } else {
         Err(Error::usage(
-            format!("`{}` is not a models.dev model id", crate::text::escape_control(id)),
+            format!(
+                "`{}` is not a models.dev model id",
+                crate::text::escape_control(id)
+            ),
             "pass an id such as deepseek/deepseek-v4-pro, or the model's name",
         ))
     }
@@ -178,24 +183,36 @@ fn checkout_entries(providers: &Path, q: &Query, found: &mut Found) -> Result<()
         let Some(model_file) = rest.strip_prefix("models/") else {
             if rest == "provider.toml" {
                 let table = listing.path(name).map(read_toml).transpose();
-                let title = table.ok().flatten().and_then(|t| {
-                    t.get("name").and_then(Value::as_str).map(str::to_string)
-                });
-                names.insert(provider.to_string(), title.unwrap_or_else(|| provider.into()));
+                let title = table
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.get("name").and_then(Value::as_str).map(str::to_string));
+                names.insert(
+                    provider.to_string(),
+                    title.unwrap_or_else(|| provider.into()),
+                );
             }
             continue;
         };
         let Some(id) = model_file.strip_suffix(".toml") else {
             continue;
         };
-        let Some(path) = listing.path(name) else { continue };
+        let Some(path) = listing.path(name) else {
+            continue;
+        };
         let mentioned = last(id).contains(&q.last)
-            || q.id.as_deref().is_some_and(|canonical| text_mentions(path, canonical));
+            || q.id
+                .as_deref()
+                .is_some_and(|canonical| text_mentions(path, canonical));
         if !mentioned {
             continue;
         }
         match read_toml(path) {
-            Ok(fields) => found.entries.push(entry(provider, id, fields, found.canonical.as_ref(), q)),
+            Ok(fields) => {
+                found
+                    .entries
+                    .push(entry(provider, id, fields, found.canonical.as_ref(), q))
+            }
             Err(e) => found.notes.push(e.to_string()),
         }
     }
@@ -309,7 +326,10 @@ fn api_json(path: &Path, model: &str) -> Result<(Query, Found)> {
     let value = bounded::json(path, bounded::JSON_LIMIT)?;
     let Some(providers) = value.as_object() else {
         return Err(Error::usage(
-            format!("{} is not a models.dev api.json (not an object of providers)", path.display()),
+            format!(
+                "{} is not a models.dev api.json (not an object of providers)",
+                path.display()
+            ),
             "pass --from with a saved https://models.dev/api.json or a models.dev checkout",
         ));
     };
@@ -331,7 +351,10 @@ fn api_json(path: &Path, model: &str) -> Result<(Query, Found)> {
                     provider: provider.clone(),
                     provider_name: name.to_string(),
                     id: id.clone(),
-                    base_model: fields.get("base_model").and_then(Value::as_str).map(str::to_string),
+                    base_model: fields
+                        .get("base_model")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
                     fields: fields.clone(),
                 });
             }

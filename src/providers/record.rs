@@ -22,7 +22,10 @@ pub fn facts(a: &Availability, source: &str, as_of: Timestamp) -> BTreeMap<Strin
     put("providers.full_context", count(s.full_context));
     put("providers.tool_call", count(s.tool_call));
     put("providers.structured_output", count(s.structured_output));
-    for (name, stats) in [("price_input", s.price_input), ("price_output", s.price_output)] {
+    for (name, stats) in [
+        ("price_input", s.price_input),
+        ("price_output", s.price_output),
+    ] {
         for (which, value) in values(stats) {
             put(&format!("providers.{name}.{which}"), Scalar::Float(value));
         }

@@ -12,9 +12,7 @@ use crate::text::escape_control;
 /// Renders who serves the model.
 pub fn render(a: &Availability) -> String {
     let mut out = String::new();
-    let context = a
-        .model_context
-        .map_or_else(|| "unknown".into(), thousands);
+    let context = a.model_context.map_or_else(|| "unknown".into(), thousands);
     let _ = writeln!(
         out,
         "{}: context {context} tokens; prices in USD per 1M tokens",
@@ -22,7 +20,10 @@ pub fn render(a: &Availability) -> String {
     );
     let _ = writeln!(out, "{}", offers(&a.providers));
     if !a.variants.is_empty() {
-        let _ = writeln!(out, "\nVariants (another id with this model as base_model; not counted):");
+        let _ = writeln!(
+            out,
+            "\nVariants (another id with this model as base_model; not counted):"
+        );
         let _ = writeln!(out, "{}", offers(&a.variants));
     }
     if !a.unlinked.is_empty() {
@@ -44,7 +45,14 @@ fn offers(list: &[Offer]) -> Table {
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header([
-        "provider", "model id", "input", "output", "cache read", "context", "output cap", "tools",
+        "provider",
+        "model id",
+        "input",
+        "output",
+        "cache read",
+        "context",
+        "output cap",
+        "tools",
         "structured",
     ]);
     for o in list {
@@ -54,7 +62,11 @@ fn offers(list: &[Offer]) -> Table {
             None => "-".into(),
         };
         t.add_row([
-            format!("{} ({})", escape_control(&o.name), escape_control(&o.provider)),
+            format!(
+                "{} ({})",
+                escape_control(&o.name),
+                escape_control(&o.provider)
+            ),
             escape_control(&o.id),
             money(o.cost_input),
             money(o.cost_output),
@@ -83,7 +95,12 @@ fn summary(out: &mut String, a: &Availability) {
 fn range(s: Stats) -> String {
     match (s.min, s.median, s.max) {
         (Some(lo), Some(mid), Some(hi)) => {
-            format!("min {} / median {} / max {}", money(Some(lo)), money(Some(mid)), money(Some(hi)))
+            format!(
+                "min {} / median {} / max {}",
+                money(Some(lo)),
+                money(Some(mid)),
+                money(Some(hi))
+            )
         }
         _ => "no prices".into(),
     }

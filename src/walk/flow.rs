@@ -201,7 +201,11 @@ fn answer(
         let Some(mut screen) = super::screen::build(session, options, id) else {
             return Ok(Step::Next);
         };
-        let from_data = screen.suggestion.as_ref().filter(|d| d.value == value).map(|d| d.at);
+        let from_data = screen
+            .suggestion
+            .as_ref()
+            .filter(|d| d.value == value)
+            .map(|d| d.at);
         screen.from_data = from_data.is_some();
         match ask_details(prompter, &screen) {
             Ok(details) => (details, from_data),

@@ -45,7 +45,7 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
 
 impl<R: BufRead, W: Write> LinePrompter<R, W> {
     /// `:data`: the answer from data.
-    fn from_data(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+    fn data_answer(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         let Some(d) = &screen.suggestion else {
             return Err(Stop::Invalid {
                 line: self.line,
@@ -61,7 +61,12 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
         let offer = screen
             .suggestion
             .as_ref()
-            .map(|d| format!(" (from data: {}; `:data` takes it)", escape_control(&d.shown)))
+            .map(|d| {
+                format!(
+                    " (from data: {}; `:data` takes it)",
+                    escape_control(&d.shown)
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             self.prompts,
@@ -92,7 +97,7 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
                 ":back" => Input::Back,
                 ":quit" => Input::Quit,
                 ":refs" => Input::Refs,
-                ":data" => self.from_data(screen)?,
+                ":data" => self.data_answer(screen)?,
                 text => Input::Value(parse_value(screen.item, text).map_err(|message| {
                     Stop::Invalid {
                         line: self.line,

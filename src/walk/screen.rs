@@ -128,7 +128,11 @@ pub fn render(s: &ItemScreen<'_>, width: usize) -> String {
     }
     if let Some(d) = &s.suggestion {
         out.push_str(&wrap(
-            &escape_control(&format!("from data: {} ({})", d.shown, d.note.trim_start_matches(crate::facts::answer::NOTE_PREFIX))),
+            &escape_control(&format!(
+                "from data: {} ({})",
+                d.shown,
+                d.note.trim_start_matches(crate::facts::answer::NOTE_PREFIX)
+            )),
             width,
         ));
     }

@@ -31,9 +31,8 @@ impl Validator {
             return Some(name.get_ref().clone());
         }
         let all = names::all();
-        let help = did_you_mean(name.get_ref(), all.iter().map(String::as_str)).unwrap_or_else(
-            || format!("name one of the facts weigh records: {}", one_of(&all)),
-        );
+        let help = did_you_mean(name.get_ref(), all.iter().map(String::as_str))
+            .unwrap_or_else(|| format!("name one of the facts weigh records: {}", one_of(&all)));
         self.push(
             Diagnostic::error(
                 "unknown-fact",
@@ -71,17 +70,16 @@ impl Validator {
                     )
                     .at(binding.span())
                     .label("no rules from the fact's value to an answer")
-                    .help("add map = [{ is = \"…\", answer = \"…\" }, { min = 1, answer = \"…\" }]"),
+                    .help(
+                        "add map = [{ is = \"…\", answer = \"…\" }, { min = 1, answer = \"…\" }]",
+                    ),
                 );
                 None
             }
             (_, None) => Some(Vec::new()),
             (_, Some(map)) => {
-                let rules: Vec<Option<Rule>> = map
-                    .get_ref()
-                    .iter()
-                    .map(|r| self.rule(r, kind))
-                    .collect();
+                let rules: Vec<Option<Rule>> =
+                    map.get_ref().iter().map(|r| self.rule(r, kind)).collect();
                 rules.into_iter().collect()
             }
         }
