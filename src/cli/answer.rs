@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use weigh::assessment::store;
 use weigh::assessment::{Answer, AnswerValue, Assessment, edit};
 use weigh::checklist::{Checklist, Item};
 use weigh::error::{Error, exit};
@@ -47,15 +46,9 @@ pub struct AnswerArgs {
     /// When the answer was given (RFC 3339 or YYYY-MM-DD; default now).
     #[arg(long, value_name = "TIME", help_heading = "Answer")]
     pub at: Option<String>,
-    /// The checklist (an id or a path); must be the file's own.
-    #[arg(long, value_name = "ID|PATH", help_heading = "File")]
-    pub checklist: Option<String>,
-    /// The candidate's name, to create FILE.
-    #[arg(long, value_name = "NAME", help_heading = "File")]
-    pub candidate: Option<String>,
-    /// The candidate's hub id, when creating FILE.
-    #[arg(long, value_name = "HUB_ID", help_heading = "File")]
-    pub model: Option<String>,
+    /// Creating FILE.
+    #[command(flatten)]
+    pub file_args: common::FileArgs,
 }
 
 /// Records the answer.
@@ -65,32 +58,11 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
     }
     let by = common::assessor(args.as_.as_deref())?;
     let at = common::time_or_now(args.at.as_deref())?;
-    let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
-    let new = common::new_file(
-        &args.file,
-        args.candidate.as_deref(),
-        args.checklist.as_deref(),
-        args.model.as_deref(),
-        &lookup,
-    )?;
-    let project = lookup.finder.project.clone();
-    let schema_line = store::schema_line(
-        &args.file,
-        project.as_ref().and_then(|p| p.schemas()).as_deref(),
-    );
     let mut message = String::new();
-    let loaded = store::update(
-        &args.file,
-        &lookup,
-        new.as_ref(),
-        schema_line.as_deref(),
-        |assessment, checklist| {
-            common::same_candidate(args.candidate.as_deref(), assessment)?;
-            message = apply(args, assessment, checklist, &by, at)?;
-            Ok(())
-        },
-    )?;
-    common::print_warnings(&loaded.warnings);
+    let loaded = common::write(&args.file, &args.file_args, |assessment, checklist| {
+        message = apply(args, assessment, checklist, &by, at)?;
+        Ok(())
+    })?;
     warn_if_not_applicable(&loaded.checklist, &loaded.assessment, item_arg(args), at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
@@ -192,29 +164,19 @@ pub(super) fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a It
 /// `--from-facts [ITEM…]`: answers items from the facts recorded in the file.
 fn from_facts(args: &AnswerArgs, named: &[String]) -> Result<u8, Error> {
     let by = common::assessor(args.as_.as_deref())?;
-    let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
-    let project = lookup.finder.project.clone();
-    let schema_line = store::schema_line(
-        &args.file,
-        project.as_ref().and_then(|p| p.schemas()).as_deref(),
-    );
+    if !args.file.exists() {
+        return Err(Error::Missing(args.file.clone()));
+    }
     let mut steps = Vec::new();
-    let loaded = store::update(
-        &args.file,
-        &lookup,
-        None,
-        schema_line.as_deref(),
-        |a, checklist| {
-            steps = plan_steps(a, checklist, named, &by)?;
-            for (id, step) in &steps {
-                if let Step::Answer(d) = step {
-                    edit::set(a, from_data(id, &by, d));
-                }
+    let loaded = common::write(&args.file, &args.file_args, |a, checklist| {
+        steps = plan_steps(a, checklist, named, &by)?;
+        for (id, step) in &steps {
+            if let Step::Answer(d) = step {
+                edit::set(a, from_data(id, &by, d));
             }
-            Ok(())
-        },
-    )?;
-    common::print_warnings(&loaded.warnings);
+        }
+        Ok(())
+    })?;
     super::warn(&from_facts_report(
         &steps,
         &loaded.checklist,

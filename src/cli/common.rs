@@ -3,9 +3,11 @@
 use std::path::Path;
 use std::process::Command;
 
+use clap::Args;
 use jiff::Timestamp;
-use weigh::assessment::store::{Lookup, NewFile};
+use weigh::assessment::store::{self, Loaded, Lookup, NewFile};
 use weigh::assessment::{Assessment, Candidate};
+use weigh::checklist::Checklist;
 use weigh::diag::Report;
 use weigh::error::Error;
 
@@ -126,4 +128,54 @@ pub fn same_candidate(candidate: Option<&str>, a: &Assessment) -> Result<(), Err
         )),
         _ => Ok(()),
     }
+}
+
+/// The options of commands that write an assessment file and may create it.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The checklist (an id or a path); for an existing file, must be the file's own.
+    #[arg(long, value_name = "ID|PATH", help_heading = "File")]
+    pub checklist: Option<String>,
+    /// The candidate's name, to create the file.
+    #[arg(long, value_name = "NAME", help_heading = "File")]
+    pub candidate: Option<String>,
+    /// The candidate's hub id, when creating the file.
+    #[arg(
+        long = "model",
+        id = "hub_model",
+        value_name = "HUB_ID",
+        help_heading = "File"
+    )]
+    pub model: Option<String>,
+}
+
+/// Applies `change` to the assessment `file` through the Store (locked, atomic), creating it
+/// from `opts` when missing; an existing file must assess `--candidate`. Prints its warnings.
+pub fn write<F>(file: &Path, opts: &FileArgs, mut change: F) -> Result<Loaded, Error>
+where
+    F: FnMut(&mut Assessment, &Checklist) -> Result<(), Error>,
+{
+    let lookup = lookup(file, opts.checklist.as_deref())?;
+    let new = new_file(
+        file,
+        opts.candidate.as_deref(),
+        opts.checklist.as_deref(),
+        opts.model.as_deref(),
+        &lookup,
+    )?;
+    let project = lookup.finder.project.clone();
+    let schema_line =
+        store::schema_line(file, project.as_ref().and_then(|p| p.schemas()).as_deref());
+    let loaded = store::update(
+        file,
+        &lookup,
+        new.as_ref(),
+        schema_line.as_deref(),
+        |assessment, checklist| {
+            same_candidate(opts.candidate.as_deref(), assessment)?;
+            change(assessment, checklist)
+        },
+    )?;
+    print_warnings(&loaded.warnings);
+    Ok(loaded)
 }

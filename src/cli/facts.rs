@@ -86,10 +86,12 @@ fn options(args: &FactsArgs) -> Result<Options, Error> {
             "pass e.g. --headroom 0.2 for 20% on top",
         ));
     }
-    if args.context == Some(0) {
+    if let Some(context) = args.context
+        && !(1..=1 << 40).contains(&context)
+    {
         return Err(Error::usage(
-            "--context 0 sizes nothing",
-            "pass a token count, e.g. --context 131072",
+            format!("--context {context} is not a plausible token count"),
+            "pass a token count from 1 to 2^40, e.g. --context 131072",
         ));
     }
     Ok(Options {

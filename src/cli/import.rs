@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use weigh::assessment::store;
 use weigh::assessment::{Answer, AnswerValue, edit};
 use weigh::checklist::{Checklist, Kind};
 use weigh::error::{Error, exit};
@@ -54,15 +53,9 @@ pub struct ImportArgs {
     /// When the answer was given (RFC 3339 or YYYY-MM-DD; default now).
     #[arg(long, value_name = "TIME", help_heading = "Answer")]
     pub at: Option<String>,
-    /// The checklist (an id or a path); must be the file's own.
-    #[arg(long, value_name = "ID|PATH", help_heading = "File")]
-    pub checklist: Option<String>,
-    /// The candidate's name, to create FILE.
-    #[arg(long, value_name = "NAME", help_heading = "File")]
-    pub candidate: Option<String>,
-    /// The candidate's hub id, when creating FILE.
-    #[arg(long, value_name = "HUB_ID", help_heading = "File")]
-    pub model: Option<String>,
+    /// Creating FILE.
+    #[command(flatten)]
+    pub file_args: common::FileArgs,
 }
 
 /// Imports the number as this assessor's answer.
@@ -83,44 +76,23 @@ pub fn run(args: &ImportArgs) -> Result<u8, Error> {
             "check --scale",
         ));
     }
-    let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
-    let new = common::new_file(
-        &args.file,
-        args.candidate.as_deref(),
-        args.checklist.as_deref(),
-        args.model.as_deref(),
-        &lookup,
-    )?;
-    let project = lookup.finder.project.clone();
-    let schema_line = store::schema_line(
-        &args.file,
-        project.as_ref().and_then(|p| p.schemas()).as_deref(),
-    );
     let evidence = super::into::source_path(&args.file, &args.from);
     let note = note(&imported, args.scale, value);
-    let loaded = store::update(
-        &args.file,
-        &lookup,
-        new.as_ref(),
-        schema_line.as_deref(),
-        |assessment, checklist| {
-            common::same_candidate(args.candidate.as_deref(), assessment)?;
-            number_item(checklist, &args.item)?;
-            edit::set(
-                assessment,
-                Answer {
-                    item: args.item.clone(),
-                    by: by.clone(),
-                    value: AnswerValue::Float(value),
-                    at,
-                    note: Some(note.clone()),
-                    evidence: vec![evidence.clone()],
-                },
-            );
-            Ok(())
-        },
-    )?;
-    common::print_warnings(&loaded.warnings);
+    common::write(&args.file, &args.file_args, |assessment, checklist| {
+        number_item(checklist, &args.item)?;
+        edit::set(
+            assessment,
+            Answer {
+                item: args.item.clone(),
+                by: by.clone(),
+                value: AnswerValue::Float(value),
+                at,
+                note: Some(note.clone()),
+                evidence: vec![evidence.clone()],
+            },
+        );
+        Ok(())
+    })?;
     super::warn(&format!(
         "saved {} = {value} by {} in {} ({})\n",
         args.item,

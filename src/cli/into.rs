@@ -22,20 +22,9 @@ pub struct IntoArgs {
     /// facts are dated at this time.
     #[arg(long, value_name = "TIME", help_heading = "Recording")]
     pub as_of: Option<String>,
-    /// The candidate's name, to create ASSESSMENT.
-    #[arg(long, value_name = "NAME", help_heading = "Recording")]
-    pub candidate: Option<String>,
-    /// The checklist of a new ASSESSMENT (an id or a path).
-    #[arg(long, value_name = "ID|PATH", help_heading = "Recording")]
-    pub checklist: Option<String>,
-    /// The candidate's hub id, when creating ASSESSMENT.
-    #[arg(
-        long = "model",
-        id = "hub_model",
-        value_name = "HUB_ID",
-        help_heading = "Recording"
-    )]
-    pub model: Option<String>,
+    /// Creating ASSESSMENT.
+    #[command(flatten)]
+    pub file_args: common::FileArgs,
 }
 
 impl IntoArgs {
@@ -46,10 +35,11 @@ impl IntoArgs {
 
     /// `--candidate`, `--checklist` and `--model` mean nothing without `--into`.
     pub fn check(&self) -> Result<(), Error> {
+        let f = &self.file_args;
         let stray = [
-            ("--candidate", self.candidate.is_some()),
-            ("--checklist", self.checklist.is_some()),
-            ("--model", self.model.is_some()),
+            ("--candidate", f.candidate.is_some()),
+            ("--checklist", f.checklist.is_some()),
+            ("--model", f.model.is_some()),
         ];
         match stray.iter().find(|(_, given)| *given) {
             Some((flag, _)) if self.into.is_none() => Err(Error::usage(
@@ -87,30 +77,11 @@ pub fn record(args: &IntoArgs, facts: BTreeMap<String, Fact>) -> Result<(), Erro
     let Some(file) = &args.into else {
         return Ok(());
     };
-    let lookup = common::lookup(file, args.checklist.as_deref())?;
-    let new = common::new_file(
-        file,
-        args.candidate.as_deref(),
-        args.checklist.as_deref(),
-        args.model.as_deref(),
-        &lookup,
-    )?;
-    let project = lookup.finder.project.clone();
-    let schema_line =
-        store::schema_line(file, project.as_ref().and_then(|p| p.schemas()).as_deref());
     let count = facts.len();
-    let loaded = store::update(
-        file,
-        &lookup,
-        new.as_ref(),
-        schema_line.as_deref(),
-        |assessment, _| {
-            common::same_candidate(args.candidate.as_deref(), assessment)?;
-            assessment.candidate.facts.extend(facts.clone());
-            Ok(())
-        },
-    )?;
-    common::print_warnings(&loaded.warnings);
+    common::write(file, &args.file_args, |assessment, _| {
+        assessment.candidate.facts.extend(facts.clone());
+        Ok(())
+    })?;
     super::warn(&format!(
         "recorded {count} fact(s) in {}; `weigh answer {} --from-facts` answers the items bound to them\n",
         file.display(),

@@ -79,9 +79,11 @@ impl Prompter for TerminalPrompter {
 
     fn details(&mut self, screen: &ItemScreen<'_>) -> Result<Details, Stop> {
         let from_data = screen.suggestion.as_ref().filter(|_| screen.from_data);
+        // Text from the file is shown escaped, here as everywhere on the terminal.
         let old_note = from_data
             .map(|d| d.note.clone())
             .or_else(|| screen.existing.and_then(|a| a.note.clone()))
+            .map(|n| escape_control(&n))
             .unwrap_or_default();
         let note = Text::new("Note (optional):")
             .with_initial_value(&old_note)
@@ -90,6 +92,7 @@ impl Prompter for TerminalPrompter {
         let old_evidence = from_data
             .map(|d| d.evidence.join(" "))
             .or_else(|| screen.existing.map(|a| a.evidence.join(" ")))
+            .map(|e| escape_control(&e))
             .unwrap_or_default();
         let label = if screen.item.evidence_required {
             "Evidence (required; URLs or paths, space-separated):"
@@ -199,7 +202,8 @@ fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         .existing
         .filter(|a| !a.value.is_na())
         .map(|a| typed_text(&a.value))
-        .or_else(|| screen.suggestion.as_ref().map(|d| typed_text(&d.value)));
+        .or_else(|| screen.suggestion.as_ref().map(|d| typed_text(&d.value)))
+        .map(|t| escape_control(&t));
     let validator = move |text: &str| {
         if text.trim().starts_with(':') || text.trim().is_empty() {
             return Ok(Validation::Valid);
