@@ -140,6 +140,7 @@ fn recorded_facts_round_trip_and_bare_facts_stay_bare() {
     assert_eq!(fact.source.as_deref(), Some("snapshots/v3/config.json"));
     let written = canonical(
         &loaded.assessment,
+        &loaded.checklist,
         Some("../schemas/assessment.schema.json"),
     );
     assert_eq!(

@@ -14,6 +14,9 @@ use super::common;
 
 /// Arguments of `weigh answer`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh answer assessments/kimi-k3 licence-ok yes --evidence LICENSE\n  weigh answer assessments/kimi-k3 workload-eval \"Spot-checked on a few prompts\" --note \"20 prompts\"\n  weigh answer assessments/kimi-k3 multimodal-claims --na\n  weigh answer new.toml licence-ok yes --candidate \"Kimi K3\" --checklist quick-screen"
+)]
 pub struct AnswerArgs {
     /// The assessment file (created when missing, with --candidate).
     pub file: PathBuf,

@@ -1,7 +1,6 @@
 //! What several subcommands share: the assessor's name, the clock, printing warnings.
 
 use std::path::Path;
-use std::process::Command;
 
 use clap::Args;
 use jiff::Timestamp;
@@ -31,14 +30,7 @@ pub fn assessor(explicit: Option<&str>) -> Result<String, Error> {
 }
 
 fn git_user() -> Option<String> {
-    let out = Command::new("git")
-        .args(["config", "user.name"])
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-        .filter(|n| !n.is_empty())
+    weigh::git::user_name(None)
 }
 
 /// `--at`/`--as-of` if given, else now.
@@ -57,10 +49,12 @@ pub fn lookup(file: &Path, checklist: Option<&str>) -> Result<Lookup, Error> {
     })
 }
 
-/// Prints a file's warnings, if any.
-pub fn print_warnings(report: &Report) {
-    if !report.diagnostics.is_empty() {
-        super::warn(&report.render(true));
+/// Prints warnings, if any: one report per file (a folder assessment has several).
+pub fn print_warnings<'a>(reports: impl IntoIterator<Item = &'a Report>) {
+    for report in reports {
+        if !report.diagnostics.is_empty() {
+            super::warn(&report.render(true));
+        }
     }
 }
 
@@ -87,7 +81,7 @@ pub fn new_file(
     model: Option<&str>,
     lookup: &Lookup,
 ) -> Result<Option<NewFile>, Error> {
-    if file.exists() {
+    if store::exists(file) {
         return Ok(None);
     }
     let Some(raw) = candidate else {
@@ -151,7 +145,20 @@ pub struct FileArgs {
 
 /// Applies `change` to the assessment `file` through the Store (locked, atomic), creating it
 /// from `opts` when missing; an existing file must assess `--candidate`. Prints its warnings.
-pub fn write<F>(file: &Path, opts: &FileArgs, mut change: F) -> Result<Loaded, Error>
+pub fn write<F>(file: &Path, opts: &FileArgs, change: F) -> Result<Loaded, Error>
+where
+    F: FnMut(&mut Assessment, &Checklist) -> Result<(), Error>,
+{
+    write_as(file, opts, None, change)
+}
+
+/// [`write`], with the assessor whose member file of a folder assessment takes changed facts.
+pub fn write_as<F>(
+    file: &Path,
+    opts: &FileArgs,
+    by: Option<&str>,
+    mut change: F,
+) -> Result<Loaded, Error>
 where
     F: FnMut(&mut Assessment, &Checklist) -> Result<(), Error>,
 {
@@ -166,16 +173,17 @@ where
     let project = lookup.finder.project.clone();
     let schema_line =
         store::schema_line(file, project.as_ref().and_then(|p| p.schemas()).as_deref());
-    let loaded = store::update(
+    let loaded = store::update_as(
         file,
         &lookup,
         new.as_ref(),
         schema_line.as_deref(),
+        by,
         |assessment, checklist| {
             same_candidate(opts.candidate.as_deref(), assessment)?;
             change(assessment, checklist)
         },
     )?;
-    print_warnings(&loaded.warnings);
+    print_warnings(loaded.all_warnings());
     Ok(loaded)
 }

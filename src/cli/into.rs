@@ -22,6 +22,10 @@ pub struct IntoArgs {
     /// facts are dated at this time.
     #[arg(long, value_name = "TIME", help_heading = "Recording")]
     pub as_of: Option<String>,
+    /// With a folder assessment, whose file the facts go to (default: git config user.name,
+    /// then $USER).
+    #[arg(long = "as", value_name = "NAME", help_heading = "Recording")]
+    pub as_: Option<String>,
     /// Creating ASSESSMENT.
     #[command(flatten)]
     pub file_args: common::FileArgs,
@@ -37,6 +41,7 @@ impl IntoArgs {
     pub fn check(&self) -> Result<(), Error> {
         let f = &self.file_args;
         let stray = [
+            ("--as", self.as_.is_some()),
             ("--candidate", f.candidate.is_some()),
             ("--checklist", f.checklist.is_some()),
             ("--model", f.model.is_some()),
@@ -51,13 +56,19 @@ impl IntoArgs {
     }
 }
 
-/// A path as a recorded source (or evidence) shows it: relative to the assessment file's
-/// folder, as evidence paths are; absolute when the two share nothing but the root.
+/// A path as a recorded source (or evidence) shows it: relative to the folder of the assessment's
+/// file (or files), as evidence paths are; absolute when the two share nothing but the root.
 pub fn source_path(assessment: &Path, path: &Path) -> String {
-    let folder = weigh::fsx::normalize(assessment)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+    let assessment = weigh::fsx::normalize(assessment);
+    // A folder assessment's members live inside it.
+    let folder = if weigh::assessment::folder::is_folder(&assessment) {
+        assessment
+    } else {
+        assessment
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
     let target = weigh::fsx::normalize(path);
     let shared = folder
         .components()
@@ -78,7 +89,12 @@ pub fn record(args: &IntoArgs, facts: BTreeMap<String, Fact>) -> Result<(), Erro
         return Ok(());
     };
     let count = facts.len();
-    common::write(file, &args.file_args, |assessment, _| {
+    let by = if weigh::assessment::folder::is_folder(file) {
+        Some(common::assessor(args.as_.as_deref())?)
+    } else {
+        None
+    };
+    common::write_as(file, &args.file_args, by.as_deref(), |assessment, _| {
         assessment.candidate.facts.extend(facts.clone());
         Ok(())
     })?;
