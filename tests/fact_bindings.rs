@@ -170,3 +170,31 @@ fn a_fact_dated_without_an_offset_is_located() {
     let e = load_text("a.toml", &missing, &lookup(&pinned_quick_screen())).unwrap_err();
     assert!(e.to_string().contains("source"), "{e}");
 }
+
+#[test]
+fn a_team_checklist_inherits_bindings_and_may_override_them() {
+    let dir = common::temp();
+    let path = dir.path().join("acme.toml");
+    std::fs::write(
+        &path,
+        "schema_version = 1\nextends = \"open-weight-adoption\"\n\n[checklist]\nid = \"acme\"\ntitle = \"Acme\"\nversion = \"0.1.0\"\n\n[[override]]\nitem = \"price-input-mtok\"\nfact = { name = \"providers.price_input.min\" }\n",
+    )
+    .unwrap();
+    let acme = weigh::locate::from_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    let name = |id: &str| {
+        acme.item(id)
+            .and_then(|i| i.fact.as_ref())
+            .map(|b| b.name.clone())
+    };
+    assert_eq!(
+        name("price-input-mtok").as_deref(),
+        Some("providers.price_input.min")
+    );
+    assert_eq!(name("provider-count").as_deref(), Some("providers.count"));
+    let builtin = weigh::checklist::builtin::load(weigh::checklist::builtin::DEFAULT_ID).unwrap();
+    assert_eq!(
+        acme.item("licence").unwrap().fact,
+        builtin.item("licence").unwrap().fact,
+        "the licence rules survive inheritance"
+    );
+}

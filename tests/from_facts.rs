@@ -252,34 +252,90 @@ fn into_a_folder_assessment_records_facts_in_the_as_members_file() {
     let from = fixture("models-dev").display().to_string();
     let snap = dir.path().join("snap");
     std::fs::create_dir_all(&snap).unwrap();
-    std::fs::copy(fixture("hf-configs/llama-3.1-8b.config.json"), snap.join("config.json")).unwrap();
+    std::fs::copy(
+        fixture("hf-configs/llama-3.1-8b.config.json"),
+        snap.join("config.json"),
+    )
+    .unwrap();
     std::fs::write(snap.join("README.md"), "---\nlicense: llama3.1\n---\n").unwrap();
     ok(&weigh_in(
         dir.path(),
         &[
-            "providers", "deepseek/deepseek-v4-pro", "--from", &from, "--into", "v4",
-            "--candidate", "V4", "--checklist", "bound.toml", "--as", "alice", "--as-of", "2026-07-01",
+            "providers",
+            "deepseek/deepseek-v4-pro",
+            "--from",
+            &from,
+            "--into",
+            "v4",
+            "--candidate",
+            "V4",
+            "--checklist",
+            "bound.toml",
+            "--as",
+            "alice",
+            "--as-of",
+            "2026-07-01",
         ],
     ));
-    ok(&weigh_in(dir.path(), &["facts", "snap", "--into", "v4", "--checklist", "bound.toml", "--as", "bob"]));
+    ok(&weigh_in(
+        dir.path(),
+        &[
+            "facts",
+            "snap",
+            "--into",
+            "v4",
+            "--checklist",
+            "bound.toml",
+            "--as",
+            "bob",
+        ],
+    ));
     let member = |name: &str| -> toml::Table {
         toml::from_str(&std::fs::read_to_string(dir.path().join("v4").join(name)).unwrap()).unwrap()
     };
     let alice = member("alice.toml");
     assert!(alice["candidate"]["facts"].get("providers.count").is_some());
-    assert!(alice["candidate"]["facts"].get("license").is_none(), "bob's facts are in bob's file");
+    assert!(
+        alice["candidate"]["facts"].get("license").is_none(),
+        "bob's facts are in bob's file"
+    );
     let bob = member("bob.toml");
-    assert_eq!(bob["candidate"]["facts"]["license"]["value"].as_str(), Some("custom"));
+    assert_eq!(
+        bob["candidate"]["facts"]["license"]["value"].as_str(),
+        Some("custom")
+    );
     assert_eq!(
         bob["candidate"]["facts"]["license"]["source"].as_str(),
         Some("../snap/README.md"),
         "sources are relative to the folder the member files are in"
     );
-    let r = weigh_in(dir.path(), &["answer", "v4", "--checklist", "bound.toml", "--as", "carol", "--from-facts"]);
+    let r = weigh_in(
+        dir.path(),
+        &[
+            "answer",
+            "v4",
+            "--checklist",
+            "bound.toml",
+            "--as",
+            "carol",
+            "--from-facts",
+        ],
+    );
     ok(&r);
     let carol = member("carol.toml");
     let answers = carol["answer"].as_array().unwrap();
-    let licence = answers.iter().find(|a| a["item"].as_str() == Some("licence")).unwrap();
-    assert_eq!(licence["value"].as_str(), Some("Read it"), "facts from both members answer");
-    assert!(answers.iter().any(|a| a["item"].as_str() == Some("provider-count")));
+    let licence = answers
+        .iter()
+        .find(|a| a["item"].as_str() == Some("licence"))
+        .unwrap();
+    assert_eq!(
+        licence["value"].as_str(),
+        Some("Read it"),
+        "facts from both members answer"
+    );
+    assert!(
+        answers
+            .iter()
+            .any(|a| a["item"].as_str() == Some("provider-count"))
+    );
 }
