@@ -6,75 +6,15 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, ok, refused, temp, weigh_in};
-
-const BOUND: &str = r#"schema_version = 1
-
-[checklist]
-id = "bound"
-title = "Bound"
-version = "1.0.0"
-
-[[dimension]]
-id = "infra"
-title = "Infrastructure"
-
-[[dimension.item]]
-id = "provider-count"
-question = "How many providers serve it?"
-kind = "number"
-unit = "providers"
-best = 3
-worst = 0
-max_age_days = 30
-fact = { name = "providers.count" }
-
-[[dimension.item]]
-id = "price"
-question = "Output price?"
-kind = "number"
-unit = "USD per 1M output tokens"
-best = 1
-worst = 10
-fact = { name = "providers.price_output.median" }
-
-[[dimension.item]]
-id = "licence"
-question = "Licence?"
-kind = "choice"
-options = [{ label = "Open", score = 1.0 }, { label = "Read it", score = 0.3 }]
-evidence = "required"
-fact = { name = "license", map = [{ is = "Apache-2.0", answer = "Open" }, { is = "custom", answer = "Read it" }] }
-"#;
-
-fn recorded(dir: &Path) {
-    std::fs::write(dir.join("bound.toml"), BOUND).unwrap();
-    let from = fixture("models-dev").display().to_string();
-    ok(&weigh_in(
-        dir,
-        &[
-            "providers",
-            "deepseek/deepseek-v4-pro",
-            "--from",
-            &from,
-            "--into",
-            "a.toml",
-            "--candidate",
-            "DeepSeek V4 Pro",
-            "--checklist",
-            "bound.toml",
-            "--as-of",
-            "2026-07-01",
-        ],
-    ));
-}
+use common::{answer_tables, bound_arg, fixture, ok, recorded, refused, temp, weigh_in};
 
 fn from_facts(dir: &Path, extra: &[&str]) -> common::Run {
+    let bound = bound_arg();
     let mut args = vec![
         "answer",
         "a.toml",
         "--checklist",
-        "bound.toml",
+        &bound,
         "--as",
         "alice",
         "--from-facts",
@@ -84,12 +24,8 @@ fn from_facts(dir: &Path, extra: &[&str]) -> common::Run {
 }
 
 fn answer(dir: &Path, item: &str) -> Option<toml::Table> {
-    let text = std::fs::read_to_string(dir.join("a.toml")).unwrap();
-    let file: toml::Table = toml::from_str(&text).unwrap();
-    file.get("answer")?
-        .as_array()?
-        .iter()
-        .map(|a| a.as_table().unwrap().clone())
+    answer_tables(dir, "a.toml")
+        .into_iter()
         .find(|a| a["item"].as_str() == Some(item))
 }
 
@@ -126,7 +62,7 @@ fn bound_items_are_answered_dated_at_as_of_with_the_fact_as_note_and_evidence() 
         r.stderr
     );
     assert!(
-        r.stderr.contains("2 item(s) answered from data"),
+        r.stderr.contains("3 item(s) answered from data"),
         "{}",
         r.stderr
     );
@@ -143,7 +79,7 @@ fn old_data_goes_stale_as_the_checklist_says() {
             "report",
             "a.toml",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--format",
             "json",
         ],
@@ -174,7 +110,7 @@ fn an_answer_given_by_hand_is_kept_unless_the_item_is_named() {
             "provider-count",
             "2",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--as",
             "alice",
             "--note",
@@ -220,7 +156,6 @@ fn a_named_item_that_facts_cannot_answer_exits_2_listing_the_recorded_facts() {
 #[test]
 fn an_assessment_without_facts_says_how_to_record_them() {
     let dir = temp();
-    std::fs::write(dir.path().join("bound.toml"), BOUND).unwrap();
     ok(&weigh_in(
         dir.path(),
         &[
@@ -229,7 +164,7 @@ fn an_assessment_without_facts_says_how_to_record_them() {
             "price",
             "3",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--candidate",
             "M",
             "--as",
@@ -248,7 +183,6 @@ fn an_assessment_without_facts_says_how_to_record_them() {
 #[test]
 fn into_a_folder_assessment_records_facts_in_the_as_members_file() {
     let dir = temp();
-    std::fs::write(dir.path().join("bound.toml"), BOUND).unwrap();
     let from = fixture("models-dev").display().to_string();
     let snap = dir.path().join("snap");
     std::fs::create_dir_all(&snap).unwrap();
@@ -270,7 +204,7 @@ fn into_a_folder_assessment_records_facts_in_the_as_members_file() {
             "--candidate",
             "V4",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--as",
             "alice",
             "--as-of",
@@ -285,7 +219,7 @@ fn into_a_folder_assessment_records_facts_in_the_as_members_file() {
             "--into",
             "v4",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--as",
             "bob",
         ],
@@ -315,7 +249,7 @@ fn into_a_folder_assessment_records_facts_in_the_as_members_file() {
             "answer",
             "v4",
             "--checklist",
-            "bound.toml",
+            &bound_arg(),
             "--as",
             "carol",
             "--from-facts",

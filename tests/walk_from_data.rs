@@ -9,65 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{fixture, ok, refused, temp, weigh_command, weigh_in};
-
-/// A checklist whose three items are bound to facts `weigh providers` records.
-const BOUND: &str = r#"schema_version = 1
-
-[checklist]
-id = "bound"
-title = "Bound"
-version = "1.0.0"
-
-[[dimension]]
-id = "infra"
-title = "Infrastructure"
-
-[[dimension.item]]
-id = "provider-count"
-question = "How many providers serve it?"
-kind = "number"
-unit = "providers"
-best = 3
-worst = 0
-max_age_days = 30
-fact = { name = "providers.count" }
-
-[[dimension.item]]
-id = "full-context"
-question = "Does a provider serve the full context?"
-kind = "yes_no"
-fact = { name = "providers.full_context", map = [{ min = 1, answer = true }, { max = 0, answer = false }] }
-
-[[dimension.item]]
-id = "notes"
-question = "Anything else?"
-kind = "scale"
-levels = ["Nothing checked", "Checked"]
-"#;
-
-/// `dir/a.toml` with the providers of DeepSeek V4 Pro recorded as of 2026-07-01.
-fn recorded(dir: &Path) {
-    std::fs::write(dir.join("bound.toml"), BOUND).unwrap();
-    let from = fixture("models-dev").display().to_string();
-    ok(&weigh_in(
-        dir,
-        &[
-            "providers",
-            "deepseek/deepseek-v4-pro",
-            "--from",
-            &from,
-            "--into",
-            "a.toml",
-            "--candidate",
-            "DeepSeek V4 Pro",
-            "--checklist",
-            "bound.toml",
-            "--as-of",
-            "2026-07-01",
-        ],
-    ));
-}
+use common::{answer_tables, bound_arg, ok, recorded, refused, temp, weigh_command};
 
 /// `weigh assess a.toml --as alice` in line mode with `input` on stdin.
 fn line_mode(dir: &Path, input: &str) -> common::Run {
@@ -78,7 +20,7 @@ fn line_mode(dir: &Path, input: &str) -> common::Run {
             "--as",
             "alice",
             "--checklist",
-            "bound.toml",
+            bound_arg().as_str(),
         ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -100,12 +42,7 @@ fn line_mode(dir: &Path, input: &str) -> common::Run {
 }
 
 fn answers(dir: &Path) -> Vec<toml::Table> {
-    let text = std::fs::read_to_string(dir.join("a.toml")).unwrap();
-    let file: toml::Table = toml::from_str(&text).unwrap();
-    file.get("answer")
-        .and_then(|a| a.as_array())
-        .map(|a| a.iter().map(|x| x.as_table().unwrap().clone()).collect())
-        .unwrap_or_default()
+    answer_tables(dir, "a.toml")
 }
 
 #[test]
@@ -187,7 +124,7 @@ fn the_terminal_preselects_the_answer_from_data_and_enter_confirms_it() {
         "--as",
         "alice",
         "--checklist",
-        "bound.toml",
+        bound_arg().as_str(),
     ])
     .env("TERM", "xterm-256color");
     let mut p = expectrl::session::OsSession::spawn(cmd).unwrap();

@@ -425,15 +425,7 @@ fn plan(folder: &Path, state: &State, after: &Assessment, by: Option<&str>) -> R
             Some(i) => state.members[i].path.clone(),
             None => own_file(folder, &key.1, &holders),
         };
-        let member = member.or_else(|| state.members.iter().position(|m| m.path == path));
-        writes
-            .entry(path.clone())
-            .or_insert_with(|| Write {
-                path,
-                member,
-                changes: BTreeMap::new(),
-                facts: BTreeMap::new(),
-            })
+        write_to(&mut writes, state, path, member)
             .changes
             .insert(key.clone(), is.cloned());
     }
@@ -482,18 +474,25 @@ fn plan_facts(
         ));
     };
     let path = own_file(folder, by, holders);
-    let member = state.members.iter().position(|m| m.path == path);
-    writes
-        .entry(path.clone())
-        .or_insert_with(|| Write {
-            path,
-            member,
-            changes: BTreeMap::new(),
-            facts: BTreeMap::new(),
-        })
-        .facts
-        .extend(changed);
+    write_to(writes, state, path, None).facts.extend(changed);
     Ok(())
+}
+
+/// The planned write to `path`, added when there is none yet (`member`: the member file it is,
+/// when known; else found by path).
+fn write_to<'w>(
+    writes: &'w mut BTreeMap<PathBuf, Write>,
+    state: &State,
+    path: PathBuf,
+    member: Option<usize>,
+) -> &'w mut Write {
+    let member = member.or_else(|| state.members.iter().position(|m| m.path == path));
+    writes.entry(path.clone()).or_insert_with(|| Write {
+        path,
+        member,
+        changes: BTreeMap::new(),
+        facts: BTreeMap::new(),
+    })
 }
 
 /// Who answers in each member file.
