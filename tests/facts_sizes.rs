@@ -110,7 +110,7 @@ fn json_output_has_the_keys_spec_section_5_names() {
         .iter()
         .find(|a| a["id"] == "h200-141gb")
         .unwrap();
-    assert_eq!(h200["memory_bytes"], 141_000_000_000u64);
+    assert_eq!(h200["memory"], 141_000_000_000u64);
     assert!(
         h200["count"].as_u64().unwrap() > 8,
         "1.3 TB of bf16 weights need more than a node"

@@ -124,8 +124,8 @@ pub struct JsonAccelerator {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Memory per accelerator, bytes.
-    pub memory_bytes: u64,
+    /// Memory per accelerator, in bytes (the data sheet's GB × 10^9).
+    pub memory: u64,
     /// Accelerators one replica needs; null when the KV cache alone does not fit on one.
     pub count: Option<u64>,
 }
@@ -208,7 +208,7 @@ pub fn facts(f: &ModelFacts) -> JsonFacts {
             .map(|(a, count)| JsonAccelerator {
                 id: a.id.clone(),
                 name: a.name.clone(),
-                memory_bytes: a.memory_bytes(),
+                memory: a.memory_bytes(),
                 count: *count,
             })
             .collect(),
