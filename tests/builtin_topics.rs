@@ -206,9 +206,10 @@ const QUICK_SCREEN_TOPICS: &[(&str, &[&str])] = &[
     ("policy red flags", &["red-flags", "sensitive-probe"]),
 ];
 
-/// Items whose meaning changed in 2.0.0 got new ids, so that answers committed against 1.1
+/// Items whose meaning changed since 1.1 got new ids, so that answers committed against 1.1
 /// cannot be read with a meaning they were not given (SPEC §3): each old id with its successors.
-/// The screen's spot check counted ties for the candidate; it now scores wins against losses.
+/// The screen's spot check counted ties for the candidate; since 2.1.0 it scores wins against
+/// losses.
 const RETIRED_IN_2_0: &[(&str, &str, &[&str])] = &[
     (QUICK_SCREEN, "spot-check", &["spot-check-wins"]),
     (DEFAULT, "latency-p95", &["latency-budget"]),
