@@ -11,9 +11,12 @@
 pub mod assessment;
 pub mod checklist;
 pub mod clock;
+pub mod compare;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod fsx;
+pub mod git;
 pub mod jsonout;
 pub mod locate;
 pub mod markdown;

@@ -6,6 +6,8 @@
 //! so what one binary leaves unused is not dead code.
 #![allow(dead_code)]
 
+pub mod fmti;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,0 +1,179 @@
+//! The terminal comparison: candidates as columns, the best value in each row in bold, a
+//! compact bar beside each score. With more candidates than fit side by side, candidates
+//! become rows instead (a leaderboard), and item rows follow in a table of their own.
+//!
+//! Styles are emitted always; the binary prints through anstream, which strips them off a
+//! terminal and honours `NO_COLOR` and `CLICOLOR_FORCE`.
+
+use std::fmt::Write;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{
+    Attribute, Cell as TableCell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
+
+use super::view::{Cell, CompareView, Row, RowKind};
+use crate::score::Verdict;
+use crate::text::escape_control;
+
+/// Width of a score bar, in characters.
+const BAR: usize = 10;
+
+/// The table's width when it is not printed to a terminal (whose width it takes otherwise).
+const WIDTH_OFF_TERMINAL: u16 = 100;
+
+/// The longest row heading kept on one line.
+const LABEL_MAX: usize = 30;
+
+/// Most candidates shown as columns; beyond this, candidates are rows.
+pub const COLUMNS_MAX: usize = 5;
+
+/// Renders the comparison for a terminal.
+pub fn render(view: &CompareView) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Comparing {} candidate{} · checklist {}\n",
+        view.columns.len(),
+        if view.columns.len() == 1 { "" } else { "s" },
+        view.checklist
+    );
+    if view.columns.len() <= COLUMNS_MAX {
+        let _ = writeln!(out, "{}", by_column(view, view.rows.iter()));
+    } else {
+        leaderboard(&mut out, view);
+    }
+    for note in &view.notes {
+        let _ = writeln!(out, "{}", escape_control(note));
+    }
+    out
+}
+
+fn table() -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .enforce_styling();
+    if t.width().is_none() {
+        t.set_width(WIDTH_OFF_TERMINAL);
+    }
+    t
+}
+
+/// Rows as rows, candidates as columns.
+fn by_column<'a>(view: &CompareView, rows: impl Iterator<Item = &'a Row>) -> Table {
+    let mut t = table();
+    let mut header = vec![TableCell::new("")];
+    header.extend(
+        view.columns
+            .iter()
+            .map(|c| TableCell::new(escape_control(&c.label))),
+    );
+    t.set_header(header);
+    let mut widest = 0;
+    for row in rows {
+        widest = widest.max(row.label.chars().count());
+        let mut cells = vec![TableCell::new(escape_control(&row.label))];
+        cells.extend(row.cells.iter().map(|c| styled(c, &row.kind)));
+        t.add_row(cells);
+    }
+    keep_labels_whole(&mut t, widest);
+    t
+}
+
+/// Keeps the row headings (item ids above all) on one line where they are not too long.
+fn keep_labels_whole(t: &mut Table, widest: usize) {
+    let width = u16::try_from(widest.min(LABEL_MAX)).unwrap_or(0);
+    if let Some(column) = t.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+    }
+}
+
+/// Many candidates: one line per candidate (verdict, scores, flags), the reasons listed under
+/// it, then the item rows, if any, with candidates as columns.
+fn leaderboard(out: &mut String, view: &CompareView) {
+    let (items, rest): (Vec<&Row>, Vec<&Row>) = view
+        .rows
+        .iter()
+        .partition(|r| matches!(r.kind, RowKind::Item { .. }));
+    let (reasons, rest): (Vec<&Row>, Vec<&Row>) =
+        rest.into_iter().partition(|r| r.kind == RowKind::Reason);
+    let _ = writeln!(out, "{}", by_candidate(view, &rest));
+    for reason in reasons {
+        for (column, cell) in view.columns.iter().zip(&reason.cells) {
+            if cell.text != "-" {
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    escape_control(&column.label),
+                    escape_control(&cell.text)
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if !items.is_empty() {
+        let _ = writeln!(out, "{}", by_column(view, items.into_iter()));
+    }
+}
+
+/// Candidates as rows, rows as columns: one line per candidate, so scores only (a bar beside
+/// the overall score) and no flags.
+fn by_candidate(view: &CompareView, rows: &[&Row]) -> Table {
+    let mut t = table();
+    let mut header = vec![TableCell::new("candidate")];
+    header.extend(
+        rows.iter()
+            .map(|r| TableCell::new(escape_control(&r.label))),
+    );
+    t.set_header(header);
+    for (n, column) in view.columns.iter().enumerate() {
+        let mut cells = vec![TableCell::new(escape_control(&column.label))];
+        cells.extend(rows.iter().map(|r| {
+            let mut cell = r.cells[n].clone();
+            cell.flags.clear();
+            let kind = match r.kind {
+                RowKind::Overall => RowKind::Overall,
+                _ => RowKind::Reason,
+            };
+            styled(&cell, &kind)
+        }));
+        t.add_row(cells);
+    }
+    t
+}
+
+/// A cell's text, with a bar beside scores of the overall and dimension rows, flags on a line
+/// of their own, in bold when it is the best in its row and coloured for a verdict.
+fn styled(cell: &Cell, kind: &RowKind) -> TableCell {
+    let mut text = escape_control(&cell.text);
+    let barred = matches!(kind, RowKind::Overall | RowKind::Dimension { .. });
+    if barred && !cell.missing {
+        text = format!("{text} {}", crate::report::table::bar_of(cell.score, BAR));
+    }
+    let mut below: Vec<String> = Vec::new();
+    if let (RowKind::Item { .. }, Some(score)) = (kind, cell.score) {
+        below.push(crate::num::one_decimal(score));
+    }
+    below.extend(cell.flags.iter().map(|f| f.to_string()));
+    if !below.is_empty() {
+        text = format!("{text}\n{}", below.join(" · "));
+    }
+    let mut out = TableCell::new(text);
+    if cell.best {
+        out = out.add_attribute(Attribute::Bold);
+    }
+    if let Some(verdict) = cell.verdict {
+        out = out.fg(colour(verdict));
+    }
+    out
+}
+
+fn colour(verdict: Verdict) -> Color {
+    match verdict {
+        Verdict::Ready => Color::Green,
+        Verdict::ReadyWithConditions => Color::Yellow,
+        Verdict::NotReady => Color::Red,
+        Verdict::Incomplete => Color::Magenta,
+    }
+}
