@@ -3,6 +3,7 @@
 //! escaped, so the table stays a table whatever the names and answers contain.
 
 use std::fmt::Write;
+use std::ops::Range;
 
 use super::table::COLUMNS_MAX;
 use super::view::{Cell, CompareView, Row, RowKind};
@@ -18,7 +19,8 @@ pub fn render(view: &CompareView) -> String {
         view.checklist
     );
     if view.columns.len() <= COLUMNS_MAX {
-        by_column(&mut out, view, view.rows.iter());
+        let rows: Vec<&Row> = view.rows.iter().collect();
+        by_column(&mut out, view, &rows, 0..view.columns.len());
     } else {
         leaderboard(&mut out, view);
     }
@@ -28,20 +30,30 @@ pub fn render(view: &CompareView) -> String {
     out
 }
 
-fn by_column<'a>(out: &mut String, view: &CompareView, rows: impl Iterator<Item = &'a Row>) {
+/// Rows as rows, the candidates in `columns` as columns.
+fn by_column(out: &mut String, view: &CompareView, rows: &[&Row], columns: Range<usize>) {
     let mut header = vec![" ".to_string()];
-    header.extend(view.columns.iter().map(|c| md_cell(&c.label)));
+    header.extend(
+        view.columns[columns.clone()]
+            .iter()
+            .map(|c| md_cell(&c.label)),
+    );
     let _ = writeln!(out, "{}", md_row(&header));
     let _ = writeln!(out, "{}", delimiter(header.len()));
     for row in rows {
         let mut cells = vec![label(row)];
-        cells.extend(row.cells.iter().map(|c| text(c, &row.kind)));
+        cells.extend(
+            row.cells[columns.clone()]
+                .iter()
+                .map(|c| text(c, &row.kind)),
+        );
         let _ = writeln!(out, "{}", md_row(&cells));
     }
     out.push('\n');
 }
 
-/// Many candidates: a row per candidate, the reasons as a list under it, then item rows.
+/// Many candidates: a row per candidate, the reasons as a list under it, then the item rows
+/// [`COLUMNS_MAX`] candidates at a time.
 fn leaderboard(out: &mut String, view: &CompareView) {
     let (items, rest): (Vec<&Row>, Vec<&Row>) = view
         .rows
@@ -63,8 +75,11 @@ fn leaderboard(out: &mut String, view: &CompareView) {
         }
         out.push('\n');
     }
+    let n = view.columns.len();
     if !items.is_empty() {
-        by_column(out, view, items.into_iter());
+        for start in (0..n).step_by(COLUMNS_MAX) {
+            by_column(out, view, &items, start..(start + COLUMNS_MAX).min(n));
+        }
     }
 }
 

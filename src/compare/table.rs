@@ -1,11 +1,12 @@
 //! The terminal comparison: candidates as columns, the best value in each row in bold, a
 //! compact bar beside each score. With more candidates than fit side by side, candidates
-//! become rows instead (a leaderboard), and item rows follow in a table of their own.
+//! become rows instead (a leaderboard), and item rows follow in tables of a few candidates.
 //!
 //! Styles are emitted always; the binary prints through anstream, which strips them off a
 //! terminal and honours `NO_COLOR` and `CLICOLOR_FORCE`.
 
 use std::fmt::Write;
+use std::ops::Range;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{
@@ -28,6 +29,10 @@ const LABEL_MAX: usize = 30;
 /// Most candidates shown as columns; beyond this, candidates are rows.
 pub const COLUMNS_MAX: usize = 5;
 
+/// Candidates per leaderboard table: a long leaderboard is printed as several tables, each
+/// with its header, so the table never holds more than this many rows at once.
+const LEADERBOARD_ROWS: usize = 100;
+
 /// Renders the comparison for a terminal.
 pub fn render(view: &CompareView) -> String {
     let mut out = String::new();
@@ -39,7 +44,8 @@ pub fn render(view: &CompareView) -> String {
         view.checklist
     );
     if view.columns.len() <= COLUMNS_MAX {
-        let _ = writeln!(out, "{}", by_column(view, view.rows.iter()));
+        let rows: Vec<&Row> = view.rows.iter().collect();
+        let _ = writeln!(out, "{}", by_column(view, &rows, 0..view.columns.len()));
     } else {
         leaderboard(&mut out, view);
     }
@@ -60,12 +66,12 @@ fn table() -> Table {
     t
 }
 
-/// Rows as rows, candidates as columns.
-fn by_column<'a>(view: &CompareView, rows: impl Iterator<Item = &'a Row>) -> Table {
+/// Rows as rows, the candidates in `columns` as columns.
+fn by_column(view: &CompareView, rows: &[&Row], columns: Range<usize>) -> Table {
     let mut t = table();
     let mut header = vec![TableCell::new("")];
     header.extend(
-        view.columns
+        view.columns[columns.clone()]
             .iter()
             .map(|c| TableCell::new(escape_control(&c.label))),
     );
@@ -74,7 +80,11 @@ fn by_column<'a>(view: &CompareView, rows: impl Iterator<Item = &'a Row>) -> Tab
     for row in rows {
         widest = widest.max(row.label.chars().count());
         let mut cells = vec![TableCell::new(escape_control(&row.label))];
-        cells.extend(row.cells.iter().map(|c| styled(c, &row.kind)));
+        cells.extend(
+            row.cells[columns.clone()]
+                .iter()
+                .map(|c| styled(c, &row.kind)),
+        );
         t.add_row(cells);
     }
     keep_labels_whole(&mut t, widest);
@@ -89,8 +99,8 @@ fn keep_labels_whole(t: &mut Table, widest: usize) {
     }
 }
 
-/// Many candidates: one line per candidate (verdict, scores, flags), the reasons listed under
-/// it, then the item rows, if any, with candidates as columns.
+/// Many candidates: one line per candidate (verdict and scores), the reasons listed under it,
+/// then the item rows, if any, [`COLUMNS_MAX`] candidates at a time.
 fn leaderboard(out: &mut String, view: &CompareView) {
     let (items, rest): (Vec<&Row>, Vec<&Row>) = view
         .rows
@@ -98,7 +108,11 @@ fn leaderboard(out: &mut String, view: &CompareView) {
         .partition(|r| matches!(r.kind, RowKind::Item { .. }));
     let (reasons, rest): (Vec<&Row>, Vec<&Row>) =
         rest.into_iter().partition(|r| r.kind == RowKind::Reason);
-    let _ = writeln!(out, "{}", by_candidate(view, &rest));
+    let n = view.columns.len();
+    for start in (0..n).step_by(LEADERBOARD_ROWS) {
+        let end = (start + LEADERBOARD_ROWS).min(n);
+        let _ = writeln!(out, "{}", by_candidate(view, &rest, start..end));
+    }
     for reason in reasons {
         for (column, cell) in view.columns.iter().zip(&reason.cells) {
             if cell.text != "-" {
@@ -113,13 +127,16 @@ fn leaderboard(out: &mut String, view: &CompareView) {
         out.push('\n');
     }
     if !items.is_empty() {
-        let _ = writeln!(out, "{}", by_column(view, items.into_iter()));
+        for start in (0..n).step_by(COLUMNS_MAX) {
+            let end = (start + COLUMNS_MAX).min(n);
+            let _ = writeln!(out, "{}", by_column(view, &items, start..end));
+        }
     }
 }
 
-/// Candidates as rows, rows as columns: one line per candidate, so scores only (a bar beside
-/// the overall score) and no flags.
-fn by_candidate(view: &CompareView, rows: &[&Row]) -> Table {
+/// The candidates in `candidates` as rows, rows as columns: one line per candidate, so scores
+/// only (a bar beside the overall score) and no flags.
+fn by_candidate(view: &CompareView, rows: &[&Row], candidates: Range<usize>) -> Table {
     let mut t = table();
     let mut header = vec![TableCell::new("candidate")];
     header.extend(
@@ -127,8 +144,8 @@ fn by_candidate(view: &CompareView, rows: &[&Row]) -> Table {
             .map(|r| TableCell::new(escape_control(&r.label))),
     );
     t.set_header(header);
-    for (n, column) in view.columns.iter().enumerate() {
-        let mut cells = vec![TableCell::new(escape_control(&column.label))];
+    for n in candidates {
+        let mut cells = vec![TableCell::new(escape_control(&view.columns[n].label))];
         cells.extend(rows.iter().map(|r| {
             let mut cell = r.cells[n].clone();
             cell.flags.clear();

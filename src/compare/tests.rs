@@ -254,7 +254,7 @@ fn versions_of_one_checklist_align_by_id_with_a_dash_where_a_version_lacks_the_r
     assert!(
         v.notes
             .iter()
-            .any(|n| n.contains("different versions of `t`: 1.0.0 (Old); 2.0.0 (New)")),
+            .any(|n| n.contains("different versions of checklist t: 1.0.0 (Old); 2.0.0 (New)")),
         "{:?}",
         v.notes
     );

@@ -469,7 +469,7 @@ fn versions_note(c: &Comparison, layouts: &[&Layout]) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "The candidates were scored against different versions of `{}`: {}. Rows align by id.",
+        "The candidates were scored against different versions of checklist {}: {}. Rows align by id.",
         layouts.first().map_or("", |l| l.checklist.as_str()),
         parts.join("; ")
     ))

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod fmti;
+pub mod markdown;
 
 use std::path::{Path, PathBuf};
 
