@@ -8,6 +8,7 @@
 
 pub mod fmti;
 pub mod markdown;
+pub mod repo;
 
 use std::path::{Path, PathBuf};
 
