@@ -625,15 +625,7 @@ fn peak_kib(dir: &Path, n: usize, format: &str) -> Option<u64> {
         "-o".into(),
         dir.join(format!("out-{n}")).display().to_string(),
     ]);
-    // The hermetic environment of `weigh_command`, around /usr/bin/time.
-    let hermetic = common::weigh_command(dir);
-    let mut cmd = std::process::Command::new(time);
-    for (key, value) in hermetic.get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
+    let mut cmd = common::repo::hermetic("/usr/bin/time", dir);
     let out = cmd.args(&args).current_dir(dir).output().unwrap();
     assert!(
         out.status.success(),
