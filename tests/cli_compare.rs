@@ -234,11 +234,7 @@ fn json_is_one_report_per_candidate_in_the_order_given_valid_against_schema_comp
     );
     ok(&report);
     assert_eq!(v["candidates"][1], json(&report));
-    let schema = weigh_in(dir.path(), &["schema", "compare"]);
-    ok(&schema);
-    let schema: Value = serde_json::from_str(&schema.stdout).unwrap();
-    let validator = jsonschema::draft7::new(&schema).expect("the schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    let errors = common::schema::errors("compare", &v);
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -643,16 +639,16 @@ fn memory_does_not_grow_with_the_number_of_files_beyond_the_summaries() {
     // candidate (its summary, its cells in the view, its line of output) a few KiB.
     for (format, per_file_kib) in [("json", 0), ("markdown", 10), ("table", 10)] {
         let (Some(few), Some(many)) = (
-            peak_kib(dir.path(), 50, format),
-            peak_kib(dir.path(), 400, format),
+            peak_kib(dir.path(), 30, format),
+            peak_kib(dir.path(), 300, format),
         ) else {
             eprintln!("/usr/bin/time is not installed; skipping the measurement");
             return;
         };
-        let allowed = 2048 + 350 * per_file_kib;
+        let allowed = 2048 + 270 * per_file_kib;
         assert!(
             many < few + allowed,
-            "{format}: peak {few} KiB for 50 files, {many} KiB for 400 (allowed growth {allowed} KiB)"
+            "{format}: peak {few} KiB for 30 files, {many} KiB for 300 (allowed growth {allowed} KiB)"
         );
     }
 }

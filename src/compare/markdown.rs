@@ -59,20 +59,21 @@ fn leaderboard(out: &mut String, view: &CompareView) {
         .rows
         .iter()
         .partition(|r| matches!(r.kind, RowKind::Item { .. }));
-    let (reasons, rest): (Vec<&Row>, Vec<&Row>) =
-        rest.into_iter().partition(|r| r.kind == RowKind::Reason);
+    let rest: Vec<&Row> = rest
+        .into_iter()
+        .filter(|r| r.kind != RowKind::Reason)
+        .collect();
     by_candidate(out, view, &rest);
-    for reason in reasons {
-        for (column, cell) in view.columns.iter().zip(&reason.cells) {
-            if cell.text != "-" {
-                let _ = writeln!(
-                    out,
-                    "- {}: {}",
-                    escape_inline(&column.label),
-                    escape_inline(&cell.text)
-                );
-            }
-        }
+    let reasons = view.reasons();
+    for (column, why) in &reasons {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            escape_inline(&column.label),
+            escape_inline(why)
+        );
+    }
+    if !reasons.is_empty() {
         out.push('\n');
     }
     let n = view.columns.len();

@@ -79,6 +79,9 @@ impl Summary {
     }
 }
 
+/// How many files an error names per checklist before it says "and N more".
+const NAMED: usize = 4;
+
 /// Candidates scored against different checklists: each checklist id with its files.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mismatch {
@@ -91,7 +94,14 @@ impl std::fmt::Display for Mismatch {
         let parts: Vec<String> = self
             .groups
             .iter()
-            .map(|(id, files)| format!("`{id}` ({})", files.join(", ")))
+            .map(|(id, files)| {
+                let named: Vec<&str> = files.iter().take(NAMED).map(String::as_str).collect();
+                let more = match files.len().saturating_sub(NAMED) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                format!("`{id}` ({}{more})", named.join(", "))
+            })
             .collect();
         write!(
             f,

@@ -78,7 +78,9 @@ fn by_column(view: &CompareView, rows: &[&Row], columns: Range<usize>) -> Table 
     t.set_header(header);
     let mut widest = 0;
     for row in rows {
-        widest = widest.max(row.label.chars().count());
+        if matches!(row.kind, RowKind::Item { .. }) {
+            widest = widest.max(row.label.chars().count());
+        }
         let mut cells = vec![TableCell::new(escape_control(&row.label))];
         cells.extend(
             row.cells[columns.clone()]
@@ -91,7 +93,7 @@ fn by_column(view: &CompareView, rows: &[&Row], columns: Range<usize>) -> Table 
     t
 }
 
-/// Keeps the row headings (item ids above all) on one line where they are not too long.
+/// Keeps item ids, the row headings of item rows, on one line where they are not too long.
 fn keep_labels_whole(t: &mut Table, widest: usize) {
     let width = u16::try_from(widest.min(LABEL_MAX)).unwrap_or(0);
     if let Some(column) = t.column_mut(0) {
@@ -106,24 +108,25 @@ fn leaderboard(out: &mut String, view: &CompareView) {
         .rows
         .iter()
         .partition(|r| matches!(r.kind, RowKind::Item { .. }));
-    let (reasons, rest): (Vec<&Row>, Vec<&Row>) =
-        rest.into_iter().partition(|r| r.kind == RowKind::Reason);
+    let rest: Vec<&Row> = rest
+        .into_iter()
+        .filter(|r| r.kind != RowKind::Reason)
+        .collect();
     let n = view.columns.len();
     for start in (0..n).step_by(LEADERBOARD_ROWS) {
         let end = (start + LEADERBOARD_ROWS).min(n);
         let _ = writeln!(out, "{}", by_candidate(view, &rest, start..end));
     }
-    for reason in reasons {
-        for (column, cell) in view.columns.iter().zip(&reason.cells) {
-            if cell.text != "-" {
-                let _ = writeln!(
-                    out,
-                    "{}: {}",
-                    escape_control(&column.label),
-                    escape_control(&cell.text)
-                );
-            }
-        }
+    let reasons = view.reasons();
+    for (column, why) in &reasons {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            escape_control(&column.label),
+            escape_control(why)
+        );
+    }
+    if !reasons.is_empty() {
         out.push('\n');
     }
     if !items.is_empty() {

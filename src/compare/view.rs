@@ -18,6 +18,9 @@ use crate::score::Verdict;
 /// What a cell shows for a dimension or item the candidate's checklist version lacks.
 pub const MISSING: &str = "—";
 
+/// What the reason row shows for a READY candidate.
+const NO_REASON: &str = "-";
+
 /// How many item ids a flag cell names before it says "and N more".
 const NAMED: usize = 4;
 
@@ -43,6 +46,21 @@ pub struct CompareView {
     pub rows: Vec<Row>,
     /// Sentences for under the table (versions, gaps, labels, hidden rows).
     pub notes: Vec<String>,
+}
+
+impl CompareView {
+    /// Each candidate whose verdict is not READY, with why (from the reason row, if shown).
+    pub fn reasons(&self) -> Vec<(&Column, &str)> {
+        let Some(row) = self.rows.iter().find(|r| r.kind == RowKind::Reason) else {
+            return Vec::new();
+        };
+        self.columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, cell)| cell.text != NO_REASON)
+            .map(|(column, cell)| (column, cell.text.as_str()))
+            .collect()
+    }
 }
 
 /// One candidate's column.
@@ -137,7 +155,7 @@ pub fn build(c: &Comparison, options: Options) -> CompareView {
     rows.push(row(RowKind::Verdict, "Verdict", c, verdict_cell));
     if c.summaries.iter().any(|s| s.reason.is_some()) {
         rows.push(row(RowKind::Reason, "Why", c, |s| Cell {
-            text: s.reason.clone().unwrap_or_else(|| "-".into()),
+            text: s.reason.clone().unwrap_or_else(|| NO_REASON.into()),
             ..Cell::default()
         }));
     }

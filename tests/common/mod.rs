@@ -9,6 +9,7 @@
 pub mod fmti;
 pub mod markdown;
 pub mod repo;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 
