@@ -28,4 +28,5 @@ pub mod score;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;
+pub mod udiff;
 pub mod walk;

@@ -140,19 +140,53 @@ fn a_rev_path_git_cannot_read_is_exit_2_naming_it() {
 }
 
 #[test]
-fn a_folder_at_a_revision_is_refused_until_folder_assessments_are_read_from_git() {
-    let dir = repo();
+fn a_folder_assessment_at_a_revision_is_read_member_by_member() {
+    let dir = temp();
     let d = dir.path();
-    std::fs::create_dir(d.join("folder")).unwrap();
-    std::fs::copy(d.join("a.toml"), d.join("folder/alice.toml")).unwrap();
-    commit_all(d, "a folder");
-    let r = diff(d, "HEAD:folder", "a.toml", &[]);
-    refused(&r);
+    init(d);
+    let small = small_arg();
+    let answer = |args: &[&str]| {
+        let mut all = vec!["answer", "team"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--checklist", &small]);
+        ok(&weigh_in(d, &all));
+    };
+    answer(&[
+        "licence-ok",
+        "yes",
+        "--as",
+        "alice",
+        "--candidate",
+        "Team M",
+    ]);
+    answer(&["deploy", "API", "--as", "alice"]);
+    commit_all(d, "alice");
+    answer(&["deploy", "Self-host", "--as", "bob"]);
+    answer(&["licence-ok", "no", "--as", "alice"]);
     assert!(
-        r.stderr.contains("HEAD:folder is a folder assessment"),
-        "{}",
-        r.stderr
+        d.join("team/bob.toml").is_file(),
+        "bob writes his own member file"
     );
+    let r = diff(d, "HEAD:team", "team", &[]);
+    ok(&r);
+    assert!(
+        r.stdout.starts_with("Team M: HEAD:team → team\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("    bob added: Self-host"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("    alice changed value: yes → no"),
+        "{}",
+        r.stdout
+    );
+    let r = diff(d, "HEAD:nothing", "team", &[]);
+    refused(&r);
+    assert!(r.stderr.contains("HEAD:nothing"), "{}", r.stderr);
 }
 
 #[test]

@@ -79,9 +79,10 @@ fn gitlab_script() -> String {
         .join("\n")
 }
 
-/// A project repository: the base commit has assessments/a.toml (READY WITH CONDITIONS); the
-/// pull request's commit raises one of its answers and adds assessments/b.toml (INCOMPLETE).
-/// Returns the base commit.
+/// A project repository: the base commit has assessments/a.toml (READY WITH CONDITIONS) and
+/// the folder assessments/c/ (alice's file; INCOMPLETE); the pull request's commit raises one of
+/// a's answers, adds assessments/b.toml (INCOMPLETE) and bob's file to c. Returns the base
+/// commit.
 fn pull_request(dir: &Path) -> String {
     init(dir);
     ok(&weigh_in(dir, &["init"]));
@@ -89,7 +90,10 @@ fn pull_request(dir: &Path) -> String {
     let answer = |file: &str, args: &[&str]| {
         let mut all = vec!["answer", file];
         all.extend_from_slice(args);
-        all.extend_from_slice(&["--as", "alice", "--checklist", "small"]);
+        if !all.contains(&"--as") {
+            all.extend_from_slice(&["--as", "alice"]);
+        }
+        all.extend_from_slice(&["--checklist", "small"]);
         ok(&weigh_in(dir, &all));
     };
     answer(
@@ -102,6 +106,7 @@ fn pull_request(dir: &Path) -> String {
     );
     answer("assessments/a.toml", &["deploy", "API"]);
     answer("assessments/a.toml", &["latency", "900"]);
+    answer("assessments/c", &["licence-ok", "yes", "--candidate", "C"]);
     commit_all(dir, "base");
     let base = git(dir, &["rev-parse", "HEAD"]).trim().to_string();
     answer(

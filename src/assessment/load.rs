@@ -307,7 +307,7 @@ impl Validator {
                 misfits.push(unknown_item(item_id, checklist));
                 raw_value(&value)
             }
-            Some(item) => fit_value(item, &value, &mut misfits),
+            Some(item) => fit_value(item, &value, drifted, &mut misfits),
         };
         let answer = Answer {
             item: item_id.get_ref().clone(),
@@ -429,7 +429,14 @@ fn raw_value(value: &Presence) -> AnswerValue {
 }
 
 /// Converts a value for an item, pushing a diagnostic for each way it does not fit.
-fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> AnswerValue {
+/// `drifted`: the file was written against another version of the checklist, so a scale index
+/// may point at a level that has moved and is not trusted.
+fn fit_value(
+    item: &Item,
+    value: &Presence,
+    drifted: bool,
+    misfits: &mut Vec<Diagnostic>,
+) -> AnswerValue {
     let v = match value {
         Presence::Na(span) => {
             if !item.na_allowed {
@@ -447,7 +454,7 @@ fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> An
         }
         Presence::Value(v) => v,
     };
-    match convert(item, v.get_ref()) {
+    match convert(item, v.get_ref(), drifted) {
         Ok(converted) => converted,
         Err((code, message)) => {
             misfits.push(
@@ -461,7 +468,11 @@ fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> An
     }
 }
 
-fn convert(item: &Item, v: &toml::Value) -> Result<AnswerValue, (&'static str, String)> {
+fn convert(
+    item: &Item,
+    v: &toml::Value,
+    drifted: bool,
+) -> Result<AnswerValue, (&'static str, String)> {
     let wrong = || {
         (
             "wrong-value-type",
@@ -475,6 +486,23 @@ fn convert(item: &Item, v: &toml::Value) -> Result<AnswerValue, (&'static str, S
     };
     match (&item.kind, v) {
         (Kind::YesNo, toml::Value::Boolean(b)) => Ok(AnswerValue::Bool(*b)),
+        (Kind::Scale { .. }, toml::Value::Integer(i)) if drifted => Err((
+            "index-after-change",
+            format!(
+                "level {i} of `{}` was written as an index against another version of the checklist",
+                item.id
+            ),
+        )),
+        (Kind::Scale { levels }, toml::Value::String(s)) => levels
+            .iter()
+            .position(|l| same_label(l, s))
+            .map(|i| AnswerValue::Int(i as i64))
+            .ok_or_else(|| {
+                (
+                    "unknown-level",
+                    format!("`{}` has no level \"{s}\"", item.id),
+                )
+            }),
         (Kind::Scale { levels }, toml::Value::Integer(i)) => {
             if usize::try_from(*i).is_ok_and(|l| l < levels.len()) {
                 Ok(AnswerValue::Int(*i))
@@ -525,7 +553,10 @@ pub fn accepts(item: &Item) -> String {
                 .enumerate()
                 .map(|(i, l)| format!("{i} = {l}"))
                 .collect();
-            format!("a level index: {}", listed.join("; "))
+            format!(
+                "a level's text (or its 0-based index): {}",
+                listed.join("; ")
+            )
         }
         Kind::Choice { options } => {
             let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();

@@ -2,7 +2,9 @@
 
 pub mod edit;
 pub mod file;
+pub mod folder;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod store;
 pub mod write;

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::file::AssessmentFile;
 use super::load::{canonical_order, checklist_id, comments, parse_file, validate};
 use super::model::{Assessment, Candidate};
 use super::write::canonical;
@@ -27,8 +28,18 @@ pub struct Loaded {
     pub assessment: Assessment,
     /// The checklist it is scored against.
     pub checklist: Checklist,
-    /// Warnings about the file (checklist drift, duplicate answers, dropped comments).
+    /// Warnings about the file (checklist drift, duplicate answers, dropped comments); for a
+    /// folder, warnings about the folder as a whole (facts that differ, answers in two files).
     pub warnings: Report,
+    /// For a folder, each member file's own warnings.
+    pub member_warnings: Vec<Report>,
+}
+
+impl Loaded {
+    /// Every warning report: the file's (or folder's), then each member file's.
+    pub fn all_warnings(&self) -> impl Iterator<Item = &Report> {
+        std::iter::once(&self.warnings).chain(&self.member_warnings)
+    }
 }
 
 /// How to find the checklist of an assessment.
@@ -41,7 +52,7 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    fn checklist_for(&self, file_id: &str) -> Result<Checklist> {
+    pub(super) fn checklist_for(&self, file_id: &str) -> Result<Checklist> {
         let checklist = self
             .finder
             .find(self.explicit.as_deref().unwrap_or(file_id))?;
@@ -69,14 +80,38 @@ pub struct NewFile {
     pub created: Timestamp,
 }
 
-/// Reads an assessment file.
+/// Reads an assessment: a file, or a folder of one file per assessor (SPEC §3).
 pub fn read(path: &Path, lookup: &Lookup) -> Result<Loaded> {
+    if super::folder::is_folder(path) {
+        return super::folder::read(path, lookup);
+    }
     let text = crate::fsx::read_text(path)?;
     load_text(&path.display().to_string(), &text, lookup)
 }
 
+/// Whether `path` holds an assessment: a file, or a folder with at least one member file.
+pub fn exists(path: &Path) -> bool {
+    if super::folder::is_folder(path) {
+        super::folder::members(path).is_ok_and(|m| !m.is_empty())
+    } else {
+        path.exists()
+    }
+}
+
 /// Loads an assessment from its text; `name` is how diagnostics name the file.
 pub fn load_text(name: &str, text: &str, lookup: &Lookup) -> Result<Loaded> {
+    load_parsed(parse(name, text)?, |id| lookup.checklist_for(id))
+}
+
+/// A file parsed and structurally checked, not yet judged against its checklist.
+pub(super) struct Parsed {
+    pub source: SourceFile,
+    pub file: AssessmentFile,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Parses an assessment's text; syntax and structure errors (or conflict markers) fail here.
+pub(super) fn parse(name: &str, text: &str) -> Result<Parsed> {
     let source = SourceFile {
         name: name.to_string(),
         text: text.to_string(),
@@ -87,15 +122,38 @@ pub fn load_text(name: &str, text: &str, lookup: &Lookup) -> Result<Loaded> {
             diagnostics,
         }))
     };
-    let (file, mut problems) = parse_file(text);
-    let file = match file {
-        Some(file) if !problems.iter().any(Diagnostic::is_error) => file,
-        _ => return Err(invalid(problems)),
-    };
-    let Some(id) = checklist_id(&file) else {
-        return Err(invalid(problems));
-    };
-    let checklist = lookup.checklist_for(id)?;
+    let (file, problems) = parse_file(text);
+    if problems.iter().any(|d| d.code == "toml-syntax")
+        && let Some(marker) = crate::git::markers::first(text)
+    {
+        let fix = format!("weigh fmt {name}");
+        return Err(invalid(vec![crate::git::markers::diagnostic(marker, &fix)]));
+    }
+    match file {
+        Some(file)
+            if !problems.iter().any(Diagnostic::is_error) && checklist_id(&file).is_some() =>
+        {
+            Ok(Parsed {
+                source,
+                file,
+                problems,
+            })
+        }
+        _ => Err(invalid(problems)),
+    }
+}
+
+/// Judges a parsed file against the checklist `find` returns for the file's checklist id.
+pub(super) fn load_parsed(
+    parsed: Parsed,
+    find: impl FnOnce(&str) -> Result<Checklist>,
+) -> Result<Loaded> {
+    let Parsed {
+        source,
+        file,
+        mut problems,
+    } = parsed;
+    let checklist = find(checklist_id(&file).unwrap_or_default())?;
     let (assessment, more) = validate(&file, &checklist);
     problems.extend(more);
     match assessment {
@@ -106,8 +164,12 @@ pub fn load_text(name: &str, text: &str, lookup: &Lookup) -> Result<Loaded> {
                 source,
                 diagnostics: problems,
             },
+            member_warnings: Vec::new(),
         }),
-        _ => Err(invalid(problems)),
+        _ => Err(Error::Invalid(Box::new(Report {
+            source,
+            diagnostics: problems,
+        }))),
     }
 }
 
@@ -123,6 +185,9 @@ pub fn update<F>(
 where
     F: FnMut(&mut Assessment, &Checklist) -> Result<()>,
 {
+    if super::folder::is_folder(path) {
+        return super::folder::update(path, lookup, new, schema_line, change);
+    }
     if !path.exists() {
         let new = new.ok_or_else(|| Error::Missing(path.to_path_buf()))?;
         create(path, new, schema_line)?;
@@ -138,23 +203,30 @@ where
     }
 }
 
+impl NewFile {
+    /// The assessment a new file starts as: the header, no answers.
+    pub fn assessment(&self) -> Assessment {
+        Assessment {
+            checklist: self.checklist.id.clone(),
+            checklist_version: self.checklist.version.clone(),
+            checklist_digest: Some(self.checklist.digest.clone()),
+            created: self.created,
+            candidate: self.candidate.clone(),
+            answers: Vec::new(),
+            unfit: Vec::new(),
+        }
+    }
+}
+
 /// Writes a new file, unless another writer created it first (then that one is updated).
 fn create(path: &Path, new: &NewFile, schema_line: Option<&str>) -> Result<()> {
-    let assessment = Assessment {
-        checklist: new.checklist.id.clone(),
-        checklist_version: new.checklist.version.clone(),
-        checklist_digest: Some(new.checklist.digest.clone()),
-        created: new.created,
-        candidate: new.candidate.clone(),
-        answers: Vec::new(),
-        unfit: Vec::new(),
-    };
-    let text = canonical(&assessment, schema_line);
+    let assessment = new.assessment();
+    let text = canonical(&assessment, &new.checklist, schema_line);
     crate::fsx::create_atomic(path, text.as_bytes())
 }
 
 /// Opens and locks the file; `None` text means the path was replaced meanwhile: retry.
-fn lock(path: &Path) -> Result<(File, Option<String>)> {
+pub(super) fn lock(path: &Path) -> Result<(File, Option<String>)> {
     let mut file = File::options()
         .read(true)
         .write(true)
@@ -198,30 +270,49 @@ fn commit(
     old_text: &str,
     schema_line: Option<&str>,
 ) -> Result<()> {
-    let a = &mut loaded.assessment;
+    let text = render(&mut loaded.assessment, &loaded.checklist, schema_line);
+    loaded
+        .warnings
+        .diagnostics
+        .extend(dropped_comments(old_text));
+    crate::fsx::write_atomic(path, text.as_bytes())
+}
+
+/// The canonical text of an assessment about to be written: version and digest brought up to
+/// date when every answer fits, answers in canonical order.
+pub fn render(a: &mut Assessment, checklist: &Checklist, schema_line: Option<&str>) -> String {
     if a.unfit.is_empty() {
-        a.checklist_version = loaded.checklist.version.clone();
-        a.checklist_digest = Some(loaded.checklist.digest.clone());
+        a.checklist_version = checklist.version.clone();
+        a.checklist_digest = Some(checklist.digest.clone());
     }
-    a.answers = canonical_order(std::mem::take(&mut a.answers), &loaded.checklist);
+    a.answers = canonical_order(std::mem::take(&mut a.answers), checklist);
+    canonical(a, checklist, schema_line)
+}
+
+/// The warning that comments in `old_text` will not be kept, if it has any.
+pub(super) fn dropped_comments(old_text: &str) -> Option<Diagnostic> {
     let dropped = comments(old_text);
-    if let Some(first) = dropped.first() {
-        loaded.warnings.diagnostics.push(
-            Diagnostic::warning(
-                "comment-dropped",
-                format!("{} comment(s) were not kept", dropped.len()),
-            )
-            .at(first.clone())
-            .help("weigh writes assessments in canonical form; put remarks in an answer's `note`"),
-        );
-    }
-    crate::fsx::write_atomic(path, canonical(a, schema_line).as_bytes())
+    let first = dropped.first()?;
+    Some(
+        Diagnostic::warning(
+            "comment-dropped",
+            format!("{} comment(s) were not kept", dropped.len()),
+        )
+        .at(first.clone())
+        .help("weigh writes assessments in canonical form; put remarks in an answer's `note`"),
+    )
 }
 
 /// The `#:schema` path for a file at `path` in a project with a `schemas/` folder.
 pub fn schema_line(path: &Path, schemas: Option<&Path>) -> Option<String> {
     let schemas = crate::fsx::normalize(schemas?);
-    let dir = crate::fsx::normalize(path).parent()?.to_path_buf();
+    let path = crate::fsx::normalize(path);
+    // A folder's members live inside it.
+    let dir = if super::folder::is_folder(&path) {
+        path
+    } else {
+        path.parent()?.to_path_buf()
+    };
     Some(
         relative(&dir, &schemas.join("assessment.schema.json"))
             .to_string_lossy()

@@ -10,10 +10,13 @@ use std::fmt::Write;
 use jiff::Timestamp;
 
 use super::model::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use crate::checklist::{Checklist, Kind};
 
 /// Renders an assessment in canonical form. `schema_line` is the relative path of
-/// `assessment.schema.json` when the project has a `schemas/` folder.
-pub fn canonical(a: &Assessment, schema_line: Option<&str>) -> String {
+/// `assessment.schema.json` when the project has a `schemas/` folder. Answers that fit
+/// `checklist` are written in its terms (a `scale` answer as its level's text); answers that do
+/// not fit (`unfit`) are written back as they were read.
+pub fn canonical(a: &Assessment, checklist: &Checklist, schema_line: Option<&str>) -> String {
     let mut out = String::new();
     if let Some(path) = schema_line {
         let _ = writeln!(out, "#:schema {path}");
@@ -26,11 +29,33 @@ pub fn canonical(a: &Assessment, schema_line: Option<&str>) -> String {
     }
     pair(&mut out, "created", &datetime(a.created));
     candidate(&mut out, a);
-    for answer in a.answers.iter().chain(a.unfit.iter()) {
+    for answer in &a.answers {
+        out.push('\n');
+        block(&mut out, &as_written(answer, checklist));
+    }
+    for answer in &a.unfit {
         out.push('\n');
         block(&mut out, answer);
     }
     out
+}
+
+/// A fitting answer as it is written: a `scale` level index becomes the level's text, so a diff
+/// reads without the checklist and reordered levels cannot change an answer's meaning.
+fn as_written<'a>(answer: &'a Answer, checklist: &Checklist) -> std::borrow::Cow<'a, Answer> {
+    let level = match (checklist.item(&answer.item).map(|i| &i.kind), &answer.value) {
+        (Some(Kind::Scale { levels }), AnswerValue::Int(i)) => {
+            usize::try_from(*i).ok().and_then(|i| levels.get(i))
+        }
+        _ => None,
+    };
+    match level {
+        Some(text) => std::borrow::Cow::Owned(Answer {
+            value: AnswerValue::Text(text.clone()),
+            ..answer.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(answer),
+    }
 }
 
 fn candidate(out: &mut String, a: &Assessment) {

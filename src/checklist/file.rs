@@ -10,13 +10,25 @@ use serde::Deserialize;
 use toml::Spanned;
 
 /// A weigh checklist: dimensions of concern, each with scored questions, and a readiness policy.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "weigh checklist")]
 pub struct ChecklistFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]
     pub schema_version: Option<Spanned<i64>>,
+    /// The checklist this one builds on: a checklist id, or a path relative to this file. The
+    /// base's dimensions, items and readiness policy are taken over, then changed by `remove`,
+    /// `[[override]]`, `[readiness]` and `[[dimension]]` here.
+    #[schemars(with = "Option<String>")]
+    pub extends: Option<Spanned<String>>,
+    /// With `extends`: ids of base items to drop.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub remove: Option<Spanned<Vec<Spanned<String>>>>,
+    /// With `extends`: changes to fields of base items (any field but `id` and `kind`).
+    #[serde(rename = "override")]
+    #[schemars(with = "Option<Vec<OverrideFile>>")]
+    pub overrides: Option<Vec<Spanned<OverrideFile>>>,
     /// What this checklist is.
     #[schemars(required, with = "MetaFile")]
     pub checklist: Option<Spanned<MetaFile>>,
@@ -30,7 +42,7 @@ pub struct ChecklistFile {
 }
 
 /// The checklist's identity.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
     /// Kebab-case id, e.g. `open-weight-adoption`; how commands and assessments name the checklist.
@@ -52,7 +64,7 @@ pub struct MetaFile {
 }
 
 /// The readiness policy.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessFile {
     /// Overall score (0-100) at or above which the verdict can be READY. Default 80.
@@ -74,7 +86,7 @@ pub struct ReadinessFile {
 }
 
 /// One area of concern.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionFile {
     /// Kebab-case id, unique among dimensions.
@@ -84,8 +96,9 @@ pub struct DimensionFile {
         regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
     )]
     pub id: Option<Spanned<String>>,
-    /// A human title, e.g. "Safety and content policies".
-    #[schemars(required, with = "String")]
+    /// A human title, e.g. "Safety and content policies". Required, except on a dimension that
+    /// adds items to a base dimension of the same id (with `extends`).
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
     /// The dimension's weight in the overall score, 0 to 1e6. Default 1.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
@@ -126,7 +139,7 @@ pub enum EvidenceFile {
 }
 
 /// One question with its rubric.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemFile {
     /// Kebab-case id, unique within the whole checklist.
@@ -185,8 +198,61 @@ pub struct ItemFile {
     pub when: Option<Spanned<WhenFile>>,
 }
 
+/// Changes to one item of the base checklist (with `extends`): each key given replaces the
+/// base item's value.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideFile {
+    /// The id of the base item to change.
+    #[schemars(required, with = "String")]
+    pub item: Option<Spanned<String>>,
+    /// The question, as asked (plain text).
+    #[schemars(with = "Option<String>")]
+    pub question: Option<Spanned<String>>,
+    /// Why it matters, how to check it, what good looks like (Markdown).
+    #[schemars(with = "Option<String>")]
+    pub guidance: Option<Spanned<String>>,
+    /// `scale` only: the levels, worst to best, at least two.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub levels: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `choice` only: the options.
+    #[schemars(with = "Option<Vec<OptionFile>>")]
+    pub options: Option<Spanned<Vec<Spanned<OptionFile>>>>,
+    /// `number` only: the unit.
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
+    /// `number` only: the value that scores 1.
+    #[schemars(with = "Option<f64>")]
+    pub best: Option<Spanned<f64>>,
+    /// `number` only: the value that scores 0.
+    #[schemars(with = "Option<f64>")]
+    pub worst: Option<Spanned<f64>>,
+    /// The item's weight within its dimension, 0 to 1e6.
+    #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
+    pub weight: Option<Spanned<f64>>,
+    /// The minimum answer, in the kind's own terms.
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::gate_schema")]
+    pub gate: Option<Spanned<toml::Value>>,
+    /// Days after which an answer is stale, 1 to 36500.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 36500))]
+    pub max_age_days: Option<Spanned<i64>>,
+    /// Whether an answer needs evidence: `required` or `optional`.
+    #[schemars(with = "Option<EvidenceFile>")]
+    pub evidence: Option<Spanned<EvidenceFile>>,
+    /// May the answer be "not applicable"?
+    #[schemars(with = "Option<bool>")]
+    pub na_allowed: Option<Spanned<bool>>,
+    /// Public sources for the question (URLs).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub references: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Makes the item apply only while an earlier `choice` or `yes_no` item has certain answers.
+    #[schemars(with = "Option<WhenFile>")]
+    pub when: Option<Spanned<WhenFile>>,
+}
+
 /// One option of a `choice` item.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionFile {
     /// The option as shown and as written in answers (plain text).
@@ -202,7 +268,7 @@ pub struct OptionFile {
 
 /// A condition on an earlier item's answer: `{ item, in = [labels] }` for a `choice` controller,
 /// `{ item, is = true|false }` for a `yes_no` one.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WhenFile {
     /// The controlling item's id.

@@ -40,6 +40,23 @@ pub struct Checklist {
     pub digest: String,
     /// Where it was loaded from.
     pub origin: Origin,
+    /// For a checklist built with `extends`: what it changed in its base.
+    pub inheritance: Option<Inheritance>,
+}
+
+/// What a checklist built with `extends` changed in its base (for `checklist show`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inheritance {
+    /// The base: its id and version.
+    pub base: String,
+    /// Items whose fields were overridden, with the fields' names.
+    pub overridden: std::collections::BTreeMap<String, Vec<String>>,
+    /// Items this checklist added.
+    pub added: std::collections::BTreeSet<String>,
+    /// Base items this checklist removed.
+    pub removed: Vec<String>,
+    /// `[readiness]` keys this checklist set.
+    pub readiness: Vec<String>,
 }
 
 impl Checklist {

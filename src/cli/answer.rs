@@ -13,6 +13,9 @@ use super::common;
 
 /// Arguments of `weigh answer`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh answer assessments/kimi-k3 licence-ok yes --evidence LICENSE\n  weigh answer assessments/kimi-k3 workload-eval \"Spot-checked on a few prompts\" --note \"20 prompts\"\n  weigh answer assessments/kimi-k3 multimodal-claims --na\n  weigh answer new.toml licence-ok yes --candidate \"Kimi K3\" --checklist quick-screen"
+)]
 pub struct AnswerArgs {
     /// The assessment file (created when missing, with --candidate).
     pub file: PathBuf,
@@ -73,14 +76,14 @@ pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
             Ok(())
         },
     )?;
-    common::print_warnings(&loaded.warnings);
+    common::print_warnings(loaded.all_warnings());
     warn_if_not_applicable(&loaded.checklist, &loaded.assessment, &args.item, at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
 }
 
 fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>, Error> {
-    if args.file.exists() {
+    if store::exists(&args.file) {
         return Ok(None);
     }
     let Some(raw) = args.candidate.as_deref() else {

@@ -1,7 +1,6 @@
 //! What several subcommands share: the assessor's name, the clock, printing warnings.
 
 use std::path::Path;
-use std::process::Command;
 
 use jiff::Timestamp;
 use weigh::assessment::store::Lookup;
@@ -28,14 +27,7 @@ pub fn assessor(explicit: Option<&str>) -> Result<String, Error> {
 }
 
 fn git_user() -> Option<String> {
-    let out = Command::new("git")
-        .args(["config", "user.name"])
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-        .filter(|n| !n.is_empty())
+    weigh::git::user_name(None)
 }
 
 /// `--at`/`--as-of` if given, else now.
@@ -54,10 +46,12 @@ pub fn lookup(file: &Path, checklist: Option<&str>) -> Result<Lookup, Error> {
     })
 }
 
-/// Prints a file's warnings, if any.
-pub fn print_warnings(report: &Report) {
-    if !report.diagnostics.is_empty() {
-        super::warn(&report.render(true));
+/// Prints warnings, if any: one report per file (a folder assessment has several).
+pub fn print_warnings<'a>(reports: impl IntoIterator<Item = &'a Report>) {
+    for report in reports {
+        if !report.diagnostics.is_empty() {
+            super::warn(&report.render(true));
+        }
     }
 }
 

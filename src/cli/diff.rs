@@ -59,7 +59,7 @@ fn view(arg: &str, checklist: Option<&str>, as_of: jiff::Timestamp) -> Result<Re
             store::read(path, &common::lookup(path, checklist)?)?
         }
     };
-    common::print_warnings(&loaded.warnings);
+    common::print_warnings(loaded.all_warnings());
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, as_of);
     Ok(weigh::report::build(
         &loaded.checklist,
@@ -74,18 +74,20 @@ fn at_revision(at: &RevPath, checklist: Option<&str>) -> Result<Loaded, Error> {
     let lookup = common::lookup(Path::new(&at.path), checklist)?;
     match rev::read(at)? {
         AtRev::File(text) => store::load_text(&at.to_string(), &text, &lookup),
-        AtRev::Folder(members) => folder_at_revision(at, &members, &lookup),
+        AtRev::Folder(members) => folder_at_revision(at, members, &lookup),
     }
 }
 
 /// A folder assessment at a revision: its members' texts, read as one assessment.
 fn folder_at_revision(
     at: &RevPath,
-    _members: &[(String, String)],
-    _lookup: &Lookup,
+    members: Vec<(String, String)>,
+    lookup: &Lookup,
 ) -> Result<Loaded, Error> {
-    Err(Error::usage(
-        format!("{at} is a folder assessment; reading one from git is not supported yet"),
-        "diff a member file instead, e.g. REV:FOLDER/alice.toml FOLDER/alice.toml",
-    ))
+    let folder = at.to_string();
+    let texts = members
+        .into_iter()
+        .map(|(name, text)| (Path::new(&folder).join(name), text))
+        .collect();
+    weigh::assessment::folder::read_texts(Path::new(&folder), texts, lookup)
 }

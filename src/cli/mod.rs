@@ -6,11 +6,14 @@ mod checklist;
 mod common;
 mod compare;
 mod diff;
+mod fmt;
 mod gate;
 mod init;
+mod merge_file;
 mod report;
 mod schema;
 mod scored;
+mod shell;
 
 use std::io::Write;
 
@@ -29,8 +32,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/.
-    Init,
+    /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/, and in a git
+    /// repository the merge driver.
+    Init(init::InitArgs),
     /// Walk a team through a checklist for a candidate; every answer is saved at once.
     Assess(assess::AssessArgs),
     /// Record one answer from a script.
@@ -48,6 +52,16 @@ pub enum Command {
     Checklist(checklist::ChecklistCommand),
     /// Print the JSON Schema (draft-07) of a file format.
     Schema(schema::SchemaArgs),
+    /// Rewrite assessments in canonical form; --check fails with a diff instead.
+    Fmt(fmt::FmtArgs),
+    /// The git merge driver for one-file assessments (registered by `weigh init`).
+    MergeFile(merge_file::MergeFileArgs),
+    /// Print shell completions.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page.
+    #[command(after_help = "Example:
+  weigh manpage > ~/.local/share/man/man1/weigh.1")]
+    Manpage,
 }
 
 /// Output formats for commands that print a checklist or a report.
@@ -92,7 +106,7 @@ pub fn main() -> u8 {
 
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
-        Command::Init => init::run(),
+        Command::Init(args) => init::run(&args),
         Command::Assess(args) => assess::run(&args),
         Command::Answer(args) => answer::run(&args),
         Command::Report(args) => report::run(&args),
@@ -101,6 +115,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Gate(args) => gate::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::MergeFile(args) => merge_file::run(&args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Manpage => shell::manpage(),
     }
 }
 

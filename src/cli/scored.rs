@@ -96,7 +96,12 @@ pub fn score_file(path: &Path, inputs: &Inputs) -> Result<(Scored, Option<String
     let loaded = store::read(path, &lookup)?;
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, inputs.as_of);
     let view = weigh::report::build(&loaded.checklist, &loaded.assessment, &card);
-    let warnings = (!loaded.warnings.diagnostics.is_empty()).then(|| loaded.warnings.render(true));
+    let warnings: String = loaded
+        .all_warnings()
+        .filter(|r| !r.diagnostics.is_empty())
+        .map(|r| r.render(true))
+        .collect();
+    let warnings = (!warnings.is_empty()).then_some(warnings);
     Ok((
         Scored {
             view,

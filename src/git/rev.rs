@@ -6,8 +6,8 @@
 //! `git ls-tree` and each member read with `git show`.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use super::Output;
 use crate::error::{Error, Result};
 
 /// A `REV:PATH` argument.
@@ -43,7 +43,7 @@ pub fn parse(arg: &str) -> Option<RevPath> {
         return None;
     }
     let out = git(&["rev-parse", "--verify", "--quiet", rev]).ok()?;
-    out.status.success().then(|| RevPath {
+    out.success().then(|| RevPath {
         rev: rev.to_string(),
         path: path.to_string(),
     })
@@ -98,9 +98,8 @@ fn object(at: &RevPath, path: &str) -> String {
 
 /// Git's standard output as text, or its complaint as an error naming `REV:PATH`.
 fn text(at: &RevPath, out: &Output) -> Result<String> {
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr);
-        let why = why.trim().trim_start_matches("fatal: ");
+    if !out.success() {
+        let why = out.stderr.trim().trim_start_matches("fatal: ");
         return Err(Error::usage(
             format!("{at}: {}", crate::text::escape_control(why)),
             format!(
@@ -122,8 +121,5 @@ fn text(at: &RevPath, out: &Output) -> Result<String> {
 
 /// Runs `git ARGS…` in the working directory.
 fn git(args: &[&str]) -> Result<Output> {
-    Command::new("git")
-        .args(args)
-        .output()
-        .map_err(|e| Error::io("git", "run", e))
+    super::run(None, args)
 }

@@ -38,6 +38,22 @@ pub struct JsonReport {
     pub items: Vec<JsonItem>,
     /// What stands between the candidate and READY, in order (every `improve` included).
     pub actions: Vec<JsonAction>,
+    /// Answers that no longer fit the checklist (it changed since they were written): kept in
+    /// the file as written, never scored.
+    pub unfit_answers: Vec<JsonUnfit>,
+}
+
+/// An answer that no longer fits the checklist.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonUnfit {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written, as text (`N/A` for not applicable).
+    pub value: String,
+    /// When: RFC 3339, UTC.
+    pub at: String,
 }
 
 /// The candidate.
@@ -334,6 +350,16 @@ pub fn report(view: &ReportView) -> JsonReport {
             .collect(),
         items: view.items.iter().map(item).collect(),
         actions: view.actions.iter().map(action).collect(),
+        unfit_answers: view
+            .unfit
+            .iter()
+            .map(|u| JsonUnfit {
+                item: u.item.clone(),
+                by: u.by.clone(),
+                value: u.value.clone(),
+                at: datetime(u.at),
+            })
+            .collect(),
     }
 }
 

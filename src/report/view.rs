@@ -40,6 +40,21 @@ pub struct ReportView {
     pub items: Vec<ItemView>,
     /// Actions, in SPEC §4 order (all of them).
     pub actions: Vec<ActionView>,
+    /// Answers that no longer fit the changed checklist: kept in the file, never scored.
+    pub unfit: Vec<UnfitView>,
+}
+
+/// An answer that no longer fits the checklist (its item was removed, its level reworded, …).
+#[derive(Debug, Clone)]
+pub struct UnfitView {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written (`N/A` for not applicable).
+    pub value: String,
+    /// When it was given.
+    pub at: Timestamp,
 }
 
 /// The candidate.
@@ -232,6 +247,23 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
         dimensions,
         items,
         actions,
+        unfit: assessment.unfit.iter().map(unfit_view).collect(),
+    }
+}
+
+fn unfit_view(a: &Answer) -> UnfitView {
+    let value = match &a.value {
+        AnswerValue::Na => "N/A".into(),
+        AnswerValue::Bool(b) => b.to_string(),
+        AnswerValue::Int(i) => i.to_string(),
+        AnswerValue::Float(f) => number(*f),
+        AnswerValue::Text(t) => t.clone(),
+    };
+    UnfitView {
+        item: a.item.clone(),
+        by: a.by.clone(),
+        value,
+        at: a.at,
     }
 }
 

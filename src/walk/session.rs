@@ -29,8 +29,10 @@ pub struct Session {
     pub by: String,
     /// Answers saved in this session.
     pub saved: usize,
-    /// Warnings from opening the file.
-    pub warnings: Report,
+    /// Warnings from opening the assessment (for a folder, one report per file).
+    pub warnings: Vec<Report>,
+    /// What a new assessment starts with: a new folder gets its first file with the first answer.
+    new: Option<NewFile>,
     clock: Box<dyn Fn() -> Timestamp>,
 }
 
@@ -44,11 +46,14 @@ impl Session {
         by: String,
         clock: Box<dyn Fn() -> Timestamp>,
     ) -> Result<Session> {
+        let loaded: Loaded =
+            store::update(&path, &lookup, new, schema_line.as_deref(), |_, _| Ok(()))?;
+        let warnings = loaded.all_warnings().cloned().collect();
         let Loaded {
             assessment,
             checklist,
-            warnings,
-        } = store::update(&path, &lookup, new, schema_line.as_deref(), |_, _| Ok(()))?;
+            ..
+        } = loaded;
         Ok(Session {
             path,
             lookup,
@@ -58,6 +63,7 @@ impl Session {
             by,
             saved: 0,
             warnings,
+            new: new.cloned(),
             clock,
         })
     }
@@ -80,7 +86,7 @@ impl Session {
         let loaded = store::update(
             &self.path,
             &self.lookup,
-            None,
+            self.new.as_ref(),
             self.schema_line.as_deref(),
             |a, _| {
                 edit::set(a, answer.clone());

@@ -50,6 +50,7 @@ pub fn validate(
         dimensions,
         digest: String::new(),
         origin,
+        inheritance: None,
     };
     checklist.digest = super::digest::digest(&checklist);
     (Some(checklist), v.problems)
@@ -222,11 +223,19 @@ impl Validator {
         file.dimensions
             .iter()
             .flatten()
-            .filter_map(|d| self.dimension(d.get_ref()))
+            .filter_map(|d| self.dimension(d.get_ref(), d.span()))
             .collect()
     }
 
-    fn dimension(&mut self, file: &DimensionFile) -> Option<Dimension> {
+    fn dimension(&mut self, file: &DimensionFile, span: Range<usize>) -> Option<Dimension> {
+        if file.title.is_none() {
+            self.push(
+                Diagnostic::error("missing-key", "missing required key `title`")
+                    .at(span.start..span.start)
+                    .label("`title` is required here")
+                    .help("add `title = …` (only a dimension that adds items to a base dimension of the same id may leave it out)"),
+            );
+        }
         let id = file.id.as_ref().map(|id| self.id(id, "dimension"));
         if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span))
             && !self.dimension_ids.insert(id.clone())
