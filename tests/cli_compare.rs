@@ -652,3 +652,26 @@ fn memory_does_not_grow_with_the_number_of_files_beyond_the_summaries() {
         );
     }
 }
+
+#[test]
+fn control_characters_in_answers_reach_the_terminal_escaped() {
+    let dir = temp();
+    let evil = toml_string("Evil\u{1b}[2J");
+    write(
+        dir.path(),
+        "a.toml",
+        "A",
+        &[("licence-ok", "true"), ("summary", &evil)],
+    );
+    write(dir.path(), "b.toml", "B", &[("licence-ok", "false")]);
+    let files = vec!["a.toml".to_string(), "b.toml".to_string()];
+    let table = compare(dir.path(), &files, &["--items"]);
+    ok(&table);
+    assert!(!table.stdout.contains('\u{1b}'), "{:?}", table.stdout);
+    assert!(table.stdout.contains("Evil\\u{1b}[2J"), "{}", table.stdout);
+    let md = compare(dir.path(), &files, &["--items", "--format", "markdown"]);
+    ok(&md);
+    assert!(!md.stdout.contains('\u{1b}'), "{:?}", md.stdout);
+    let parsed = markdown::parse(&md.stdout);
+    assert_eq!(row(&parsed.tables[0], "summary")[1], "Evil\\u{1b}[2J");
+}

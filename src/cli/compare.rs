@@ -18,6 +18,9 @@ use super::{Format, common};
 
 /// Arguments of `weigh compare`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh compare assessments/deepseek-v4 assessments/qwen3 assessments/incumbent\n  weigh compare assessments/* --items --only-differences     # item by item, where they differ\n  weigh compare assessments/* --sort score --format markdown > comparison.md\n  weigh compare assessments/* --format json                 # one report per candidate"
+)]
 pub struct CompareArgs {
     /// The assessments (files or folders), in the order to show them.
     #[arg(required = true, value_name = "ASSESSMENT")]

@@ -13,6 +13,9 @@ use super::{Format, common};
 
 /// Arguments of `weigh diff`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh diff HEAD~1:assessments/kimi-k3.toml assessments/kimi-k3.toml   # since the last commit\n  weigh diff origin/main:assessments/kimi-k3 assessments/kimi-k3 --format markdown   # a pull request's changes\n  weigh diff old.toml new.toml --format json"
+)]
 pub struct DiffArgs {
     /// The older version: an assessment file or folder, or REV:PATH for a version in git
     /// (e.g. HEAD~1:assessments/x.toml, PATH relative to the working directory).

@@ -18,6 +18,9 @@ pub const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 /// Arguments of `weigh gate`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh gate assessments/* --require conditional           # exit 1 if any candidate falls short\n  weigh gate assessments/kimi-k3 --require ready --min-score 80\n  weigh gate assessments/* --require ready --summary summary.md   # a Markdown table for CI\n\nOn GitHub Actions the table is appended to $GITHUB_STEP_SUMMARY by itself; see docs/ci.md."
+)]
 pub struct GateArgs {
     /// The assessments (files or folders).
     #[arg(required = true, value_name = "ASSESSMENT")]
