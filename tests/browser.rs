@@ -20,7 +20,7 @@ mod common;
 mod htmlcheck;
 use common::{ok, root, run, temp, weigh};
 use htmlcheck::hostile::{HOSTILE_NAME, HOSTILE_NOTE, hostile_html};
-use htmlcheck::{assert_inert, assert_report_charts, parse};
+use htmlcheck::{assert_comparison_charts, assert_inert, assert_report_charts, heat_cells, parse};
 
 /// The browsers looked for on PATH, in order.
 const BROWSERS: [&str; 4] = [
@@ -49,6 +49,14 @@ const BAR_COLOURS: [(&str, [u8; 3]); 4] = [
     ("fair", [0xc9, 0x8a, 0x00]),
     ("poor", [0xc6, 0x28, 0x28]),
 ];
+
+/// The first radar series' colours (`src/report/svg.rs`, PALETTE).
+const SERIES_COLOURS: [[u8; 3]; 3] = [[0x0b, 0x3d, 0x91], [0xe6, 0x9f, 0x00], [0x00, 0x9e, 0x73]];
+
+/// The heat map's colours (`templates/layout.html`) for a score of 0, of 60 to 80, and of 100.
+const HEAT_ZERO: [u8; 3] = [0xb2, 0x18, 0x2b];
+const HEAT_FAIR: [u8; 3] = [0xd1, 0xe5, 0xf0];
+const HEAT_FULL: [u8; 3] = [0x21, 0x66, 0xac];
 
 /// The chromium binary, or a failure saying how to get one.
 fn chromium() -> PathBuf {
@@ -445,6 +453,75 @@ fn the_proxy_sees_a_page_that_fetches() {
         r.requests
     );
     assert!(!htmlcheck::dangers(&parse(&r.dom)).is_empty());
+}
+
+/// `weigh compare FILES… --format html -o OUT ARGS…` in `dir`; returns OUT.
+fn comparison(dir: &Path, files: &[PathBuf], args: &[&str]) -> PathBuf {
+    let out = dir.join("comparison.html");
+    let mut cmd = weigh(dir);
+    cmd.arg("compare")
+        .args(files)
+        .args(["--format", "html", "--as-of", "2026-11-20", "-o"])
+        .arg(&out)
+        .args(args);
+    ok(&run(&mut cmd));
+    out
+}
+
+/// Asserts that the radar's first series and the `heat` colours of the heat map are drawn.
+fn assert_comparison_visible(png: &Image, heat: &[[u8; 3]], what: &str) {
+    for colour in SERIES_COLOURS {
+        let pixels = png.count(colour);
+        assert!(
+            pixels >= 40,
+            "{what}: the series colour {colour:?} covers {pixels} pixels"
+        );
+    }
+    for &colour in heat {
+        let pixels = png.count(colour);
+        assert!(
+            pixels >= 1000,
+            "{what}: the heat colour {colour:?} covers {pixels} pixels"
+        );
+    }
+}
+
+#[test]
+fn the_examples_compared_render_in_chromium_with_a_radar_and_a_heat_map() {
+    let dir = temp();
+    let files: Vec<PathBuf> = [
+        "qwen3-235b-a22b.toml",
+        "deepseek-v3.toml",
+        "llama-3.1-405b.toml",
+    ]
+    .iter()
+    .map(|n| root().join("examples").join(n))
+    .collect();
+    let page = comparison(dir.path(), &files, &[]);
+    let r = render(&page, 1280, 4000);
+    assert_inert(&r.dom, "the comparison");
+    let dom = parse(&r.dom);
+    assert_comparison_charts(&dom, 3, 3, "the comparison");
+    assert_not_blank(&r.png, "the comparison");
+    assert_comparison_visible(&r.png, &[HEAT_FAIR, HEAT_FULL], "the comparison");
+    assert_fetched_nothing(&r, "the comparison");
+}
+
+#[test]
+fn the_fmti_2025_comparison_renders_in_chromium_with_thirteen_polygons_and_every_indicator() {
+    let dir = temp();
+    let (checklist, files) = common::fmti::write_files(dir.path());
+    let checklist = checklist.display().to_string();
+    let page = comparison(dir.path(), &files, &["--checklist", &checklist]);
+    let r = render(&page, 1280, 4000);
+    assert_inert(&r.dom, "the FMTI comparison");
+    let dom = parse(&r.dom);
+    assert_comparison_charts(&dom, 13, 3, "the FMTI comparison");
+    assert_eq!(heat_cells(&dom), 1300, "13 developers × 100 indicators");
+    assert_not_blank(&r.png, "the FMTI comparison");
+    // Every indicator is met (100) or not (0).
+    assert_comparison_visible(&r.png, &[HEAT_ZERO, HEAT_FULL], "the FMTI comparison");
+    assert_fetched_nothing(&r, "the FMTI comparison");
 }
 
 #[test]

@@ -13,7 +13,9 @@ use common::{ok, refused, root, run, temp, weigh, weigh_in};
 use htmlcheck::hostile::{
     GOOD_EVIDENCE, HOSTILE_ASSESSOR, HOSTILE_NAME, HOSTILE_NOTE, hostile_html,
 };
-use htmlcheck::{assert_inert, assert_report_charts, parse};
+use htmlcheck::{
+    assert_comparison_charts, assert_inert, assert_report_charts, heat_cells, heat_rows, parse,
+};
 
 /// The example assessments and their verdict words.
 const EXAMPLES: [(&str, &str); 4] = [
@@ -246,4 +248,151 @@ fn every_action_is_on_the_page_the_improvements_past_five_folded_away() {
         page.text
             .contains(&format!("{} more improvements", improve - 5))
     );
+}
+
+// ─── Comparisons ──────────────────────────────────────────────────────────────────────────────
+
+/// The three examples of the default checklist.
+pub const COMPARED: [&str; 3] = [
+    "qwen3-235b-a22b.toml",
+    "deepseek-v3.toml",
+    "llama-3.1-405b.toml",
+];
+
+/// `weigh compare FILES… --format html ARGS…` in `dir`.
+fn compare_html(dir: &std::path::Path, files: &[String], args: &[&str]) -> String {
+    let mut all: Vec<&str> = vec!["compare"];
+    all.extend(files.iter().map(String::as_str));
+    all.extend(["--format", "html", "--as-of", "2026-11-20"]);
+    all.extend(args);
+    let r = weigh_in(dir, &all);
+    ok(&r);
+    r.stdout
+}
+
+fn example_paths() -> Vec<String> {
+    COMPARED
+        .iter()
+        .map(|n| root().join("examples").join(n).display().to_string())
+        .collect()
+}
+
+#[test]
+fn a_comparison_shows_each_verdict_a_radar_and_a_heat_map_of_item_scores() {
+    let html = compare_html(&root(), &example_paths(), &[]);
+    assert_inert(&html, "the comparison");
+    let page = parse(&html);
+    assert_comparison_charts(&page, 3, 3, "the comparison");
+    for verdict in ["READY WITH CONDITIONS", "NOT READY", "INCOMPLETE"] {
+        assert!(page.text.contains(verdict), "{verdict}");
+    }
+    assert_eq!(page.with_class("article", "candidate").count(), 3);
+    // Every scored item of the checklist is a heat-map row, with a cell per candidate.
+    let json = example_json(COMPARED[0]);
+    let scored = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] != "text")
+        .count();
+    let rows = heat_rows(&page);
+    assert!(rows > 0 && rows <= scored, "{rows} rows of {scored} items");
+    assert_eq!(heat_cells(&page), rows * 3);
+    // The side-by-side table marks the best in words, not only in colour.
+    assert!(page.text.contains("(best)"));
+}
+
+#[test]
+fn comparing_the_fmti_2025_developers_draws_thirteen_polygons_and_every_indicator() {
+    let dir = temp();
+    let (checklist, files) = common::fmti::write_files(dir.path());
+    let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let checklist = checklist.display().to_string();
+    let html = compare_html(dir.path(), &files, &["--checklist", &checklist]);
+    assert_inert(&html, "the FMTI comparison");
+    let page = parse(&html);
+    assert_comparison_charts(&page, 13, 3, "the FMTI comparison");
+    assert_eq!(heat_rows(&page), 100, "one row per indicator");
+    assert_eq!(heat_cells(&page), 1300);
+    // The published totals, as each developer's overall score.
+    for (developer, total) in common::fmti::PUBLISHED_TOTALS {
+        assert!(
+            page.text.contains(&format!("Overall {total}.0 / 100")),
+            "{developer}: {total}"
+        );
+    }
+}
+
+/// A second hostile candidate name.
+const OTHER_NAME: &str = "B </th><img src=x onerror=alert('b')><style>*{display:none}</style>";
+
+#[test]
+fn hostile_candidate_names_and_answers_in_a_comparison_come_out_inert() {
+    let dir = temp();
+    let _ = hostile_html(dir.path());
+    // b.toml: the same answers for a candidate with another hostile name.
+    let a = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+    let name_line = a
+        .lines()
+        .find(|l| l.starts_with("name = "))
+        .expect("a name");
+    let b = a.replace(name_line, &format!("name = {:?}", OTHER_NAME));
+    std::fs::write(dir.path().join("b.toml"), b).unwrap();
+    let checklist = common::fixture("checklists/hostile.toml")
+        .display()
+        .to_string();
+    let files = vec!["a.toml".to_string(), "b.toml".to_string()];
+    let html = compare_html(dir.path(), &files, &["--checklist", &checklist]);
+    assert_inert(&html, "the hostile comparison");
+    let page = parse(&html);
+    assert!(page.text.contains("\"><svg onload=alert('dimension')>"));
+    assert!(
+        page.text
+            .contains("</td><script>alert('question')</script>")
+    );
+    for name in [HOSTILE_NAME, OTHER_NAME] {
+        // One dimension, so no radar: the card, the table's and the heat map's headings.
+        let shown = page.text.matches(name).count();
+        assert_eq!(shown, 3, "{name} in the card, the table and the heat map");
+    }
+}
+
+#[test]
+fn diff_refuses_html() {
+    let file = root()
+        .join("examples/deepseek-v3.toml")
+        .display()
+        .to_string();
+    let r = weigh_in(&root(), &["diff", &file, &file, "--format", "html"]);
+    refused(&r);
+    assert!(
+        r.stderr.contains("`weigh diff` has no HTML output"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_comparison_page_follows_sort_and_only_differences() {
+    let files = example_paths();
+    let page = parse(&compare_html(&root(), &files, &["--sort", "score"]));
+    let cards: Vec<String> = page
+        .text
+        .split("Overall ")
+        .skip(1)
+        .take(3)
+        .map(|s| s.split(" / 100").next().unwrap_or_default().to_string())
+        .collect();
+    let scores: Vec<f64> = cards.iter().map(|s| s.parse().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "highest first: {scores:?}"
+    );
+    let all = heat_rows(&parse(&compare_html(&root(), &files, &[])));
+    let differing = heat_rows(&parse(&compare_html(
+        &root(),
+        &files,
+        &["--only-differences"],
+    )));
+    assert!(differing < all, "{differing} of {all} item rows differ");
 }

@@ -50,11 +50,5 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
 
 /// The HTML page; a template that fails to render is a bug in weigh (exit 3).
 fn html(view: &weigh::report::ReportView) -> Result<String, Error> {
-    weigh::report::html::render(view).map_err(|e| {
-        Error::io(
-            "the HTML report template",
-            "render",
-            std::io::Error::other(e.to_string()),
-        )
-    })
+    weigh::report::html::render(view).map_err(|e| super::html_failed("the HTML report template", e))
 }

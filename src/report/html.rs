@@ -8,6 +8,7 @@
 //! escaped. Pages share partials (the verdict badge, the charts, the heat map, an item card) as
 //! macros, so other pages can be built from the same pieces.
 
+pub mod comparison;
 pub mod context;
 pub mod safe;
 
@@ -16,11 +17,13 @@ use minijinja::{Environment, UndefinedBehavior, context};
 use serde::Serialize;
 
 use super::view::ReportView;
+use crate::compare::{CompareView, Comparison};
 
 /// Every template, embedded: the layout, one template per page, and the partials.
 const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../../templates/layout.html")),
     ("report.html", include_str!("../../templates/report.html")),
+    ("compare.html", include_str!("../../templates/compare.html")),
     (
         "partials/badge.html",
         include_str!("../../templates/partials/badge.html"),
@@ -68,6 +71,15 @@ pub fn render_page<P: Serialize>(name: &str, page: &P) -> Result<String, minijin
 /// Renders one readiness report as a self-contained HTML page.
 pub fn render(view: &ReportView) -> Result<String, minijinja::Error> {
     render_page("report.html", &context::report_page(view))
+}
+
+/// Renders a comparison as a self-contained HTML page: `view` is built from `comparison`, with
+/// item rows for the heat map.
+pub fn render_compare(
+    comparison: &Comparison,
+    view: &CompareView,
+) -> Result<String, minijinja::Error> {
+    render_page("compare.html", &comparison::compare_page(comparison, view))
 }
 
 #[cfg(test)]

@@ -263,6 +263,8 @@ fn bar_summary(bars: &[Bar], ready: f64, floor: f64) -> String {
 pub struct Radar {
     /// The view box's width.
     pub width: String,
+    /// The view box's top.
+    pub top: String,
     /// The view box's height.
     pub height: String,
     /// Grid rings at 25, 50, 75 and 100.
@@ -387,19 +389,28 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<f64>>)], ready: Opti
             label_y: n(y - 3.0),
         }
     };
+    let (laid_axes, extents): (Vec<Axis>, Vec<(f64, f64)>) = axes
+        .iter()
+        .enumerate()
+        .map(|(k, label)| radar_axis(label, angle(k), cx))
+        .unzip();
+    // The view box fits the labels and the outer ring, so that a chart with few axes has no
+    // empty band above or below.
+    let (top, bottom) = extents.into_iter().fold(
+        (RADAR_CY - RADAR_R, RADAR_CY + RADAR_R * 0.5),
+        |(t, b), (lt, lb)| (t.min(lt), b.max(lb)),
+    );
+    let (top, bottom) = ((top - 10.0).max(0.0), (bottom + 12.0).min(RADAR_HEIGHT));
     Radar {
         width: n(RADAR_WIDTH),
-        height: n(RADAR_HEIGHT),
+        top: n(top),
+        height: n(bottom - top),
         rings: [25.0, 50.0, 75.0, 100.0]
             .into_iter()
             .map(|s| ring(s, number(s)))
             .collect(),
         threshold: ready.map(|r| ring(r, format!("ready {}", number(r)))),
-        axes: axes
-            .iter()
-            .enumerate()
-            .map(|(k, label)| radar_axis(label, angle(k), cx))
-            .collect(),
+        axes: laid_axes,
         series: series
             .iter()
             .enumerate()
@@ -429,7 +440,8 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<f64>>)], ready: Opti
     }
 }
 
-fn radar_axis(label: &str, theta: f64, cx: f64) -> Axis {
+/// One axis, and how far up and down its label reaches.
+fn radar_axis(label: &str, theta: f64, cx: f64) -> (Axis, (f64, f64)) {
     let (cos, sin) = (theta.cos(), theta.sin());
     let lines = wrap(label, 22, 3);
     let anchor = if cos > 0.3 {
@@ -449,7 +461,8 @@ fn radar_axis(label: &str, theta: f64, cx: f64) -> Axis {
     } else {
         ly -= 7.5 * (lines.len() as f64 - 1.0);
     }
-    Axis {
+    let extent = (ly - 14.0, ly + 15.0 * (lines.len() as f64 - 1.0) + 4.0);
+    let axis = Axis {
         x1: n(cx),
         y1: n(RADAR_CY),
         x2: n(cx + RADAR_R * cos),
@@ -459,7 +472,8 @@ fn radar_axis(label: &str, theta: f64, cx: f64) -> Axis {
         label_x: n(lx),
         label_y: n(ly),
         anchor,
-    }
+    };
+    (axis, extent)
 }
 
 /// An SVG path for a marker of `shape` centred at (x, y).

@@ -301,6 +301,75 @@ pub fn assert_report_charts(page: &Page, dimensions: usize, what: &str) -> Vec<S
         .collect()
 }
 
+/// The rows of the heat map.
+pub fn heat_rows(page: &Page) -> usize {
+    heat_cells_per_row(page).len()
+}
+
+/// The cells of the heat map, all rows.
+pub fn heat_cells(page: &Page) -> usize {
+    heat_cells_per_row(page).iter().sum()
+}
+
+/// How many `heat-*` cells each heat-map row has.
+pub fn heat_cells_per_row(page: &Page) -> Vec<usize> {
+    let mut rows = Vec::new();
+    let mut in_heat = false;
+    for e in &page.elements {
+        match e.name.as_str() {
+            "table" => in_heat = e.has_class("heat"),
+            "tr" if in_heat => rows.push(0),
+            "td" if in_heat && e.attr("class").is_some_and(|c| c.starts_with("heat-")) => {
+                *rows.last_mut().expect("a row") += 1;
+            }
+            _ => {}
+        }
+    }
+    rows.retain(|n| *n > 0);
+    rows
+}
+
+/// A radar with `series` polygons over `axes` axes, a legend entry each, and the heat map.
+pub fn assert_comparison_charts(page: &Page, series: usize, axes: usize, what: &str) {
+    assert_eq!(
+        page.with_class("svg", "radar").count(),
+        1,
+        "{what}: one radar"
+    );
+    assert_eq!(
+        page.with_class("g", "series").count(),
+        series,
+        "{what}: series"
+    );
+    assert_eq!(
+        page.with_class("line", "axis").count(),
+        axes,
+        "{what}: axes"
+    );
+    let legend = page.with_class("ul", "legend").count();
+    assert_eq!(legend, 1, "{what}: a legend");
+    let dashes: std::collections::HashSet<&str> = page
+        .named("polygon")
+        .filter_map(|p| p.attr("stroke-dasharray"))
+        .collect();
+    assert!(
+        dashes.len() >= series.min(6) - 1,
+        "{what}: dash patterns {dashes:?}"
+    );
+    assert_eq!(
+        page.with_class("table", "heat").count(),
+        1,
+        "{what}: a heat map"
+    );
+    for svg in page.named("svg") {
+        assert_eq!(svg.attr("role"), Some("img"), "{what}");
+        assert!(
+            svg.attr("aria-label").is_some_and(|l| !l.is_empty()),
+            "{what}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
