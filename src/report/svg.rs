@@ -263,6 +263,8 @@ fn bar_summary(bars: &[Bar], ready: f64, floor: f64) -> String {
 pub struct Radar {
     /// The view box's width.
     pub width: String,
+    /// The view box's left edge.
+    pub left: String,
     /// The view box's top.
     pub top: String,
     /// The view box's height.
@@ -358,7 +360,7 @@ const MARKERS: [&str; 6] = [
 
 const RADAR_WIDTH: f64 = 640.0;
 const RADAR_HEIGHT: f64 = 470.0;
-const RADAR_R: f64 = 160.0;
+const RADAR_R: f64 = 140.0;
 const RADAR_CY: f64 = 235.0;
 
 /// Lays out a radar chart: `axes` are the dimensions' titles, each series a candidate's name
@@ -389,20 +391,31 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<f64>>)], ready: Opti
             label_y: n(y - 3.0),
         }
     };
-    let (laid_axes, extents): (Vec<Axis>, Vec<(f64, f64)>) = axes
+    let (laid_axes, extents): (Vec<Axis>, Vec<Extent>) = axes
         .iter()
         .enumerate()
         .map(|(k, label)| radar_axis(label, angle(k), cx))
         .unzip();
-    // The view box fits the labels and the outer ring, so that a chart with few axes has no
-    // empty band above or below.
-    let (top, bottom) = extents.into_iter().fold(
-        (RADAR_CY - RADAR_R, RADAR_CY + RADAR_R * 0.5),
-        |(t, b), (lt, lb)| (t.min(lt), b.max(lb)),
+    // The view box fits the labels and the outer ring and no more, so that the chart is as
+    // large as the page allows (a phone's page most of all).
+    let outer = Extent {
+        left: cx - RADAR_R,
+        right: cx + RADAR_R,
+        top: RADAR_CY - RADAR_R,
+        bottom: RADAR_CY + RADAR_R * 0.5,
+    };
+    let fit = extents.into_iter().fold(outer, Extent::union);
+    let (left, right) = (
+        (fit.left - 8.0).max(0.0),
+        (fit.right + 8.0).min(RADAR_WIDTH),
     );
-    let (top, bottom) = ((top - 10.0).max(0.0), (bottom + 12.0).min(RADAR_HEIGHT));
+    let (top, bottom) = (
+        (fit.top - 10.0).max(0.0),
+        (fit.bottom + 12.0).min(RADAR_HEIGHT),
+    );
     Radar {
-        width: n(RADAR_WIDTH),
+        left: n(left),
+        width: n(right - left),
         top: n(top),
         height: n(bottom - top),
         rings: [25.0, 50.0, 75.0, 100.0]
@@ -440,10 +453,33 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<f64>>)], ready: Opti
     }
 }
 
-/// One axis, and how far up and down its label reaches.
-fn radar_axis(label: &str, theta: f64, cx: f64) -> (Axis, (f64, f64)) {
+/// The box a part of a chart takes.
+#[derive(Debug, Clone, Copy)]
+struct Extent {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Extent {
+    fn union(self, other: Extent) -> Extent {
+        Extent {
+            left: self.left.min(other.left),
+            right: self.right.max(other.right),
+            top: self.top.min(other.top),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+}
+
+/// The average advance of a character of an axis label, in view-box units (15px sans-serif).
+const LABEL_CHAR: f64 = 8.6;
+
+/// One axis, and the box its label takes (its width estimated from its characters).
+fn radar_axis(label: &str, theta: f64, cx: f64) -> (Axis, Extent) {
     let (cos, sin) = (theta.cos(), theta.sin());
-    let lines = wrap(label, 22, 3);
+    let lines = wrap(label, 18, 3);
     let anchor = if cos > 0.3 {
         "start"
     } else if cos < -0.3 {
@@ -455,13 +491,24 @@ fn radar_axis(label: &str, theta: f64, cx: f64) -> (Axis, (f64, f64)) {
     let mut ly = RADAR_CY + (RADAR_R + 14.0) * sin + 4.0;
     if sin < -0.3 {
         // Above the chart: the last line sits just over the axis end.
-        ly -= 15.0 * (lines.len() as f64 - 1.0) + 4.0;
+        ly -= 17.0 * (lines.len() as f64 - 1.0) + 4.0;
     } else if sin > 0.3 {
         ly += 10.0;
     } else {
-        ly -= 7.5 * (lines.len() as f64 - 1.0);
+        ly -= 8.5 * (lines.len() as f64 - 1.0);
     }
-    let extent = (ly - 14.0, ly + 15.0 * (lines.len() as f64 - 1.0) + 4.0);
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LABEL_CHAR;
+    let (left, right) = match anchor {
+        "start" => (lx, lx + width),
+        "end" => (lx - width, lx),
+        _ => (lx - width / 2.0, lx + width / 2.0),
+    };
+    let extent = Extent {
+        left,
+        right,
+        top: ly - 16.0,
+        bottom: ly + 17.0 * (lines.len() as f64 - 1.0) + 5.0,
+    };
     let axis = Axis {
         x1: n(cx),
         y1: n(RADAR_CY),
@@ -626,7 +673,7 @@ mod tests {
         );
         assert_eq!(
             radar.series[0].points,
-            "320.0,75.0 400.0,235.0 320.0,235.0 320.0,235.0"
+            "320.0,95.0 390.0,235.0 320.0,235.0 320.0,235.0"
         );
         // A missing score has no marker; a zero does.
         assert_eq!(radar.series[0].markers.len(), 3);
@@ -636,6 +683,27 @@ mod tests {
             radar.threshold.as_ref().map(|r| r.label.as_str()),
             Some("ready 80")
         );
+    }
+
+    #[test]
+    fn the_radar_view_box_fits_its_labels_and_no_more() {
+        let f = |s: &str| s.parse::<f64>().unwrap();
+        let axes = vec!["Upstream".to_string(), "Model".into(), "Downstream".into()];
+        let radar = radar(&axes, &[("x".into(), vec![Some(50.0); 3])], None);
+        let (left, width) = (f(&radar.left), f(&radar.width));
+        let (top, height) = (f(&radar.top), f(&radar.height));
+        assert!(
+            width < RADAR_WIDTH - 100.0,
+            "short labels leave no wide margins: {width}"
+        );
+        assert!(
+            height < RADAR_HEIGHT - 60.0,
+            "three axes leave no band below: {height}"
+        );
+        for a in &radar.axes {
+            let (x, y) = (f(&a.label_x), f(&a.label_y));
+            assert!(x >= left && x <= left + width && y >= top && y <= top + height);
+        }
     }
 
     #[test]
