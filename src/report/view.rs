@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use crate::assessment::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use crate::assessment::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
 use crate::checklist::{Checklist, Item, Kind, Readiness};
 use crate::score::{Action, Scorecard, Verdict};
 use crate::show::{gate_text, number};
@@ -85,6 +85,8 @@ pub struct ChecklistRef {
     pub digest: String,
     /// `builtin` or a path.
     pub source: String,
+    /// The checklist's description (author Markdown).
+    pub description: Option<String>,
 }
 
 /// One dimension.
@@ -104,6 +106,8 @@ pub struct DimensionView {
     pub unanswered: usize,
     /// Below the floor.
     pub below_floor: bool,
+    /// The dimension's description (author Markdown).
+    pub description: Option<String>,
 }
 
 /// One item.
@@ -147,6 +151,12 @@ pub struct ItemView {
     pub at_worst: bool,
     /// Every answer, by assessor.
     pub answers: Vec<AnswerView>,
+    /// The item's guidance (author Markdown).
+    pub guidance: Option<String>,
+    /// The rubric, one line per level or option (plain text).
+    pub rubric: Vec<String>,
+    /// The item's references, as the checklist lists them.
+    pub references: Vec<String>,
 }
 
 /// One answer.
@@ -219,6 +229,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
                 coverage: d.coverage,
                 unanswered: d.unanswered,
                 below_floor: d.below_floor,
+                description: dim.description.clone(),
             })
         })
         .collect::<Vec<_>>();
@@ -236,6 +247,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
             version: checklist.version.clone(),
             digest: checklist.digest.clone(),
             source: checklist.origin.to_string(),
+            description: checklist.description.clone(),
         },
         as_of: card.as_of,
         verdict: card.verdict,
@@ -284,9 +296,14 @@ fn candidate_view(a: &Assessment) -> CandidateView {
 
 /// A fact as text: numbers as written, lists joined with commas.
 pub fn fact_text(fact: &Fact) -> String {
-    match fact {
-        Fact::Scalar(s) => scalar_text(s),
-        Fact::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
+    fact_value_text(&fact.value)
+}
+
+/// A fact's value as text: numbers as written, lists joined with commas.
+pub fn fact_value_text(value: &FactValue) -> String {
+    match value {
+        FactValue::Scalar(s) => scalar_text(s),
+        FactValue::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
     }
 }
 
@@ -326,6 +343,12 @@ fn item_view(item: &Item, s: &crate::score::ItemScore, a: &Assessment) -> ItemVi
         missing_evidence: s.missing_evidence,
         at_worst: s.at_worst,
         answers,
+        guidance: item.guidance.clone(),
+        rubric: crate::show::rubric(item)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        references: item.references.clone(),
     }
 }
 
