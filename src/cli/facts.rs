@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use weigh::error::{Error, exit};
+use weigh::facts::hardware;
 use weigh::facts::model::{self, Options, Precision};
 
 use super::into::{self, IntoArgs};
@@ -33,6 +34,10 @@ pub struct FactsArgs {
         help_heading = "Sizing"
     )]
     pub headroom: f64,
+    /// Hardware you have, as COUNTxACCELERATOR (e.g. 8xH200, 16xmi300x): says whether one
+    /// replica fits on it, and records `hardware.have` and `hardware.fits` with --into.
+    #[arg(long, value_name = "COUNTxACCELERATOR", help_heading = "Sizing")]
+    pub have: Option<String>,
     /// Recording the facts.
     #[command(flatten)]
     pub into: IntoArgs,
@@ -102,5 +107,6 @@ fn options(args: &FactsArgs) -> Result<Options, Error> {
             PrecisionArg::Int4 => Precision::Int4,
         },
         headroom: args.headroom,
+        have: args.have.as_deref().map(hardware::parse).transpose()?,
     })
 }
