@@ -154,12 +154,12 @@ fn render_one(renderer: &Renderer, source: &SourceFile, d: &Diagnostic) -> Strin
             }
             let snippet = Snippet::source(text)
                 .line_start(line)
-                .path(source.name.clone())
+                .path(escape_control(&source.name))
                 .annotation(annotation);
             groups.push(title.element(snippet));
         }
         None => groups.push(
-            Group::with_title(title).element(annotate_snippets::Origin::path(source.name.clone())),
+            Group::with_title(title).element(annotate_snippets::Origin::path(escape_control(&source.name))),
         ),
     }
     if let Some(help) = &d.help {
@@ -203,11 +203,12 @@ fn quoted_lines(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     (out, new_start..new_end.max(new_start))
 }
 
+/// A quoted source line shows a newline inside a span as `\u{a}`, so the quote stays on its lines.
 fn push_escaped(out: &mut String, c: char) {
-    if c.is_control() && c != '\t' {
-        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    if c == '\n' {
+        out.push_str("\\u{a}");
     } else {
-        out.push(c);
+        crate::text::push_escaped(out, c);
     }
 }
 

@@ -8,7 +8,7 @@ use std::io::{BufRead, Write};
 use super::{Details, Input, ItemScreen, Prompter, Stop};
 use crate::assessment::edit::parse_value;
 use crate::assessment::load::accepts;
-use crate::text::escape_control;
+use crate::text::{escape_control, for_terminal};
 
 /// Reads answers line by line.
 pub struct LinePrompter<R, W> {
@@ -29,6 +29,11 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
         }
     }
 
+    /// Writes a line to the prompts, through the terminal escaping.
+    fn say(&mut self, text: &str) {
+        let _ = writeln!(self.prompts, "{}", for_terminal(text));
+    }
+
     fn read(&mut self) -> Result<Option<String>, Stop> {
         let mut text = String::new();
         match self.input.read_line(&mut text) {
@@ -44,14 +49,14 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
 
 impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
-        let _ = writeln!(
-            self.prompts,
+        let prompt = format!(
             "{} · {}: {} [{}]",
             super::screen::progress(screen),
             screen.item.id,
             escape_control(&screen.item.question),
             escape_control(&accepts(screen.item))
         );
+        self.say(&prompt);
         let Some(line) = self.read()? else {
             return Err(Stop::EndOfInput);
         };
@@ -92,6 +97,6 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     }
 
     fn message(&mut self, text: &str) {
-        let _ = writeln!(self.prompts, "{text}");
+        self.say(text);
     }
 }

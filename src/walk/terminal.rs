@@ -12,7 +12,7 @@ use super::{Details, Input, ItemScreen, Prompter, Stop};
 use crate::assessment::AnswerValue;
 use crate::assessment::edit::parse_value;
 use crate::checklist::Kind;
-use crate::text::escape_control;
+use crate::text::{escape_control, for_terminal};
 
 const BACK: &str = "← back";
 const SKIP: &str = "→ skip";
@@ -35,7 +35,8 @@ impl TerminalPrompter {
 impl Prompter for TerminalPrompter {
     fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         let mut err = std::io::stderr();
-        let _ = write!(err, "{}", super::screen::render(screen, Self::width()));
+        let shown = super::screen::render(screen, Self::width());
+        let _ = write!(err, "{}", for_terminal(&shown));
         match &screen.item.kind {
             Kind::YesNo => select(
                 screen,
@@ -78,10 +79,14 @@ impl Prompter for TerminalPrompter {
             .existing
             .and_then(|a| a.note.clone())
             .unwrap_or_default();
-        let note = Text::new("Note (optional):")
-            .with_initial_value(&old_note)
+        let shown_note = escape_control(&old_note);
+        let mut note = Text::new("Note (optional):")
+            .with_initial_value(&shown_note)
             .prompt()
             .map_err(stop)?;
+        if note == shown_note {
+            note = old_note; // accepted unchanged: keep the note as written, not as shown
+        }
         let old_evidence = screen
             .existing
             .map(|a| a.evidence.join(" "))
@@ -91,10 +96,14 @@ impl Prompter for TerminalPrompter {
         } else {
             "Evidence (optional; URLs or paths, space-separated):"
         };
-        let evidence = Text::new(label)
-            .with_initial_value(&old_evidence)
+        let shown_evidence = escape_control(&old_evidence);
+        let mut evidence = Text::new(label)
+            .with_initial_value(&shown_evidence)
             .prompt()
             .map_err(stop)?;
+        if evidence == shown_evidence {
+            evidence = old_evidence;
+        }
         Ok(Details {
             note: Some(note).filter(|n| !n.trim().is_empty()),
             evidence: evidence.split_whitespace().map(str::to_string).collect(),
@@ -110,7 +119,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn message(&mut self, text: &str) {
-        let _ = writeln!(std::io::stderr(), "{text}");
+        let _ = writeln!(std::io::stderr(), "{}", for_terminal(text));
     }
 }
 
@@ -193,17 +202,21 @@ fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         }
         Ok(match parse_value(&item, text) {
             Ok(_) => Validation::Valid,
-            Err(why) => Validation::Invalid(why.into()),
+            Err(why) => Validation::Invalid(escape_control(&why).into()),
         })
     };
     let help = "Enter a value, or :back :skip :na :refs :quit";
     let mut prompt = Text::new("Answer:")
         .with_help_message(help)
         .with_validator(validator);
-    if let Some(initial) = initial.as_deref() {
-        prompt = prompt.with_initial_value(initial);
+    let shown = initial.as_deref().map(escape_control);
+    if let Some(shown) = shown.as_deref() {
+        prompt = prompt.with_initial_value(shown);
     }
     let text = match prompt.prompt() {
+        Ok(text) if shown.as_ref() == Some(&text) && initial.as_ref() != Some(&text) => {
+            return Ok(Input::Keep); // accepted as shown (escaped): keep the answer as written
+        }
         Ok(text) => text,
         Err(InquireError::OperationCanceled) => return Ok(Input::Back),
         Err(e) => return Err(stop(e)),
