@@ -87,7 +87,7 @@ pub fn load(file: &Path) -> Result<Project> {
         }))
     };
     let (mut doc, errors) = DeTable::parse_recoverable(&text);
-    let mut problems: Vec<Diagnostic> = errors.iter().map(crate::checklist::syntax_error).collect();
+    let mut problems = crate::checklist::syntax_errors(&text, &errors);
     if problems.is_empty() {
         let schema = crate::schema::generate(crate::schema::SchemaKind::Project);
         problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));

@@ -6,6 +6,7 @@
 pub mod builtin;
 pub mod digest;
 pub mod file;
+pub mod json;
 pub mod model;
 pub mod validate;
 
@@ -40,7 +41,7 @@ pub fn load_str(name: &str, text: &str, origin: Origin) -> Result<Checklist, Rep
 /// Parses and validates, returning whatever could be built and every diagnostic, in source order.
 pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>) {
     let (mut doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Diagnostic> = errors.iter().map(syntax_error).collect();
+    let mut problems = syntax_errors(text, &errors);
     if !problems.is_empty() {
         return (None, problems);
     }
@@ -65,6 +66,53 @@ pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>)
 fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     problems
+}
+
+/// Every TOML syntax error of `text` as a diagnostic, each located: the parser's
+/// "recursion limit" for a dotted key of more than 80 parts comes without a place, so it is
+/// found here.
+pub fn syntax_errors(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    errors
+        .iter()
+        .map(|e| {
+            let d = syntax_error(e);
+            match (&d.span, deep_key(text)) {
+                (None, Some(span)) => Diagnostic {
+                    message: "a key nested too deeply (the parser's recursion limit)".into(),
+                    ..d
+                }
+                .at(span)
+                    .label("more than 80 dotted parts")
+                    .help("TOML keys and table headers may have at most 80 dotted parts"),
+                _ => d,
+            }
+        })
+        .collect()
+}
+
+/// The first dotted key or table header with more than 80 parts (the TOML parser's limit).
+fn deep_key(text: &str) -> Option<std::ops::Range<usize>> {
+    use toml_parser::parser::{Event, EventKind};
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let mut events: Vec<Event> = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+    let (mut parts, mut start) = (0, 0);
+    for e in &events {
+        match e.kind() {
+            EventKind::SimpleKey => {
+                if parts == 0 {
+                    start = e.span().start();
+                }
+                parts += 1;
+                if parts > 80 {
+                    return Some(start..e.span().end());
+                }
+            }
+            EventKind::KeySep | EventKind::Whitespace => {}
+            _ => parts = 0,
+        }
+    }
+    None
 }
 
 /// A TOML syntax error as a diagnostic.
