@@ -47,7 +47,11 @@ pub fn parse(text: &str) -> Result<Timestamp> {
             }
         })?
     };
-    writable(parsed).map_err(|()| out_of_range(text))
+    if writable(parsed) {
+        Ok(parsed)
+    } else {
+        Err(out_of_range(text))
+    }
 }
 
 /// The earliest time weigh writes: 0000-01-01T00:00:00Z.
@@ -56,16 +60,11 @@ pub const EARLIEST: &str = "0000-01-01T00:00:00Z";
 /// The latest time weigh writes (the last second its time library can shift by any offset).
 pub const LATEST: &str = "9999-12-30T22:00:00Z";
 
-/// `t` when weigh can write it as `YYYY-MM-DDTHH:MM:SSZ` and read it back: its UTC year lies in
+/// Whether weigh can write `t` as `YYYY-MM-DDTHH:MM:SSZ` and read it back: its UTC year lies in
 /// 0000..=9999. Every time that reaches a file passes here (from the command line, from
 /// `WEIGH_NOW`, and from files read), so no writer ever produces `-001-…`.
-pub fn writable(t: Timestamp) -> std::result::Result<Timestamp, ()> {
-    let year = t.to_zoned(jiff::tz::TimeZone::UTC).year();
-    if (0..=9999).contains(&year) {
-        Ok(t)
-    } else {
-        Err(())
-    }
+pub fn writable(t: Timestamp) -> bool {
+    (0..=9999).contains(&t.to_zoned(jiff::tz::TimeZone::UTC).year())
 }
 
 fn out_of_range(text: &str) -> Error {
@@ -114,7 +113,10 @@ mod tests {
             "9999-12-31",
         ] {
             let message = parse(text).unwrap_err().to_string();
-            assert!(message.contains("outside the times weigh can record"), "{text}: {message}");
+            assert!(
+                message.contains("outside the times weigh can record"),
+                "{text}: {message}"
+            );
             assert!(!message.contains("parameter"), "{text}: {message}");
         }
         for text in ["0000-01-01T00:00:00Z", LATEST, "0000-01-01"] {
@@ -126,7 +128,10 @@ mod tests {
     fn refuses_local_times_and_nonsense() {
         for text in ["2026-11-28T20:05:00", "yesterday", "2026-13-01", ""] {
             let message = parse(text).unwrap_err().to_string();
-            assert!(message.contains("not a time weigh accepts"), "{text}: {message}");
+            assert!(
+                message.contains("not a time weigh accepts"),
+                "{text}: {message}"
+            );
         }
     }
 }

@@ -111,7 +111,12 @@ pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
     match path.filter(|p| *p != Path::new("-")) {
         Some(path) => {
             refuse_if_read(path)?;
-            write_file(path, anstream::adapter::strip_str(contents).to_string().as_bytes())
+            write_file(
+                path,
+                anstream::adapter::strip_str(contents)
+                    .to_string()
+                    .as_bytes(),
+            )
         }
         None => {
             let mut out = anstream::stdout();
@@ -171,7 +176,9 @@ fn write_through(real: &Path, given: &Path, contents: &[u8]) -> Result<()> {
         let text = crate::text::for_terminal(&String::from_utf8_lossy(contents));
         return file.write_all(text.as_bytes()).map_err(fail);
     }
-    file.write_all(contents).and_then(|()| file.flush()).map_err(fail)
+    file.write_all(contents)
+        .and_then(|()| file.flush())
+        .map_err(fail)
 }
 
 /// Creates the file `path` names (through a dangling symbolic link: its target) atomically

@@ -42,7 +42,9 @@ fn escape_plain(out: &mut String, text: &str) {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if at_text_start && ordered_list_marker(out, text[i + 1..].chars().next()) => {
+            '.' | ')'
+                if at_text_start && ordered_list_marker(out, text[i + 1..].chars().next()) =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -66,9 +68,10 @@ fn next_url(text: &str) -> Option<std::ops::Range<usize>> {
         else {
             continue;
         };
-        let boundary = text[..start].chars().next_back().is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '*' | '_' | '~')
-        });
+        let boundary = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '*' | '_' | '~'));
         if !boundary {
             continue;
         }
@@ -92,7 +95,10 @@ fn trim_url_end(url: &str) -> usize {
     while let Some(last) = url[..end].chars().next_back() {
         let unbalanced = last == ')' && close > open;
         if !(unbalanced
-            || matches!(last, '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '"' | '*' | '_' | '~'))
+            || matches!(
+                last,
+                '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '"' | '*' | '_' | '~'
+            ))
         {
             break;
         }
@@ -225,10 +231,16 @@ mod tests {
     #[test]
     fn web_addresses_become_autolinks_and_read_back_verbatim() {
         for (plain, url) in [
-            ("https://huggingface.co/meta/llama3_1", "https://huggingface.co/meta/llama3_1"),
+            (
+                "https://huggingface.co/meta/llama3_1",
+                "https://huggingface.co/meta/llama3_1",
+            ),
             ("see https://x.org/a_b_c. Then", "https://x.org/a_b_c"),
             ("(https://x.org/wiki/A_(b)) and", "https://x.org/wiki/A_(b)"),
-            ("evals at http://x.org/*star*/~u?q=1&r=2!", "http://x.org/*star*/~u?q=1&r=2"),
+            (
+                "evals at http://x.org/*star*/~u?q=1&r=2!",
+                "http://x.org/*star*/~u?q=1&r=2",
+            ),
         ] {
             let md = escape_inline(plain);
             let (links, text) = links_and_text(&md);
@@ -239,7 +251,10 @@ mod tests {
 
     #[test]
     fn a_web_address_in_a_table_cell_keeps_the_table() {
-        let md = format!("| a | b |\n| --- | --- |\n| {} | x |\n", cell("https://x.org/a|b_c"));
+        let md = format!(
+            "| a | b |\n| --- | --- |\n| {} | x |\n",
+            cell("https://x.org/a|b_c")
+        );
         let cells: Vec<String> = Parser::new_ext(&md, options())
             .filter_map(|e| match e {
                 Event::Start(Tag::TableCell) => Some(String::new()),

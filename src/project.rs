@@ -17,7 +17,10 @@ pub const FILE_NAME: &str = "weigh.toml";
 /// `weigh.toml` as written on disk.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "weigh project")]
+#[schemars(
+    title = "weigh project",
+    transform = crate::checklist::schema_rules::version_one
+)]
 pub struct ProjectFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]

@@ -149,8 +149,8 @@ pub fn gate_schema(_: &mut SchemaGenerator) -> Schema {
             {
                 "type": "object",
                 "properties": {
-                    "min": { "type": "number", "description": "The smallest passing value (inclusive)." },
-                    "max": { "type": "number", "description": "The largest passing value (inclusive)." }
+                    "min": { "type": "number", "minimum": -1e15, "maximum": 1e15, "description": "The smallest passing value (inclusive)." },
+                    "max": { "type": "number", "minimum": -1e15, "maximum": 1e15, "description": "The largest passing value (inclusive)." }
                 },
                 "additionalProperties": false,
                 "minProperties": 1

@@ -7,6 +7,7 @@
 //! move the cursor, retitle the window, plant a hyperlink or reorder the line.
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Whether a terminal (or a viewer of the text) would act on `c` instead of showing it:
 /// C0 controls but newline and tab, DEL, C1 controls (U+0080–U+009F, which include the 8-bit
@@ -114,14 +115,38 @@ pub fn terminal_cell(text: &str) -> String {
 /// the similarity measure costs the product of the two lengths.
 pub const SUGGEST_MAX_LEN: usize = 256;
 
+/// How much similarity work (the sum of word length × candidate length) one command may spend
+/// on "did you mean": a file with thousands of unknown names would otherwise cost time
+/// quadratic in its size. Past it, errors keep their generic help.
+pub const SUGGEST_BUDGET: u64 = 50_000_000;
+
+static SUGGEST_SPENT: AtomicU64 = AtomicU64::new(0);
+
+/// Takes `cost` from the suggestion budget; false once it is spent.
+fn spend(cost: u64) -> bool {
+    SUGGEST_SPENT.fetch_add(cost, Ordering::Relaxed) + cost <= SUGGEST_BUDGET
+}
+
 /// The candidates closest to `word` (edit distance small relative to its length), best first.
+/// Empty for words or candidates longer than [`SUGGEST_MAX_LEN`], and once the command's
+/// [`SUGGEST_BUDGET`] is spent.
 pub fn near_misses<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    if word.len() > SUGGEST_MAX_LEN {
+    if word.len() > SUGGEST_MAX_LEN || SUGGEST_SPENT.load(Ordering::Relaxed) >= SUGGEST_BUDGET {
+        return Vec::new();
+    }
+    let candidates: Vec<&str> = candidates
+        .into_iter()
+        .filter(|c| c.len() <= SUGGEST_MAX_LEN)
+        .collect();
+    let cost: u64 = candidates
+        .iter()
+        .map(|c| (word.len() * c.len()) as u64 + 1)
+        .sum();
+    if !spend(cost) {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
-        .filter(|c| c.len() <= SUGGEST_MAX_LEN)
         .map(|c| (strsim::jaro_winkler(word, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .collect();
@@ -216,7 +241,10 @@ mod tests {
             "\u{1b}",
         ] {
             let out = for_terminal(hostile);
-            assert!(!out.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{hostile:?} -> {out:?}");
+            assert!(
+                !out.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+                "{hostile:?} -> {out:?}"
+            );
         }
     }
 

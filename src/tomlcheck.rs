@@ -36,10 +36,14 @@ impl<'s> Walker<'s> {
     fn resolve(&self, schema: &'s Value) -> &'s Value {
         let mut schema = schema;
         loop {
+            // A lone `allOf` wrapping a reference; an `allOf` beside a schema's own type or
+            // properties holds extra rules (`schema_rules`) this walk does not check.
+            let wrapper = schema.get("type").is_none() && schema.get("properties").is_none();
             if let Some([only]) = schema
                 .get("allOf")
                 .and_then(Value::as_array)
                 .map(Vec::as_slice)
+                .filter(|_| wrapper)
             {
                 schema = only;
                 continue;

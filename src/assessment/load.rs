@@ -204,7 +204,7 @@ impl Validator {
             jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).is_ok()
         });
         match value.to_string().parse::<Timestamp>() {
-            Ok(t) if crate::clock::writable(t).is_ok() => Some(t),
+            Ok(t) if crate::clock::writable(t) => Some(t),
             Err(e) if !exists => {
                 self.problems.push(
                     Diagnostic::error(

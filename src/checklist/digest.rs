@@ -146,7 +146,10 @@ mod tests {
             plain,
             "writing the default out changes nothing"
         );
-        assert_ne!(digest_of("[readiness]\nworst_blocks_ready = false\n"), plain);
+        assert_ne!(
+            digest_of("[readiness]\nworst_blocks_ready = false\n"),
+            plain
+        );
         // The form every checklist without the key had before the key existed.
         assert_eq!(
             plain,

@@ -12,7 +12,10 @@ use toml::Spanned;
 /// A weigh checklist: dimensions of concern, each with scored questions, and a readiness policy.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "weigh checklist")]
+#[schemars(
+    title = "weigh checklist",
+    transform = super::schema_rules::checklist_rules
+)]
 pub struct ChecklistFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]
@@ -41,10 +44,14 @@ pub struct MetaFile {
     )]
     pub id: Option<Spanned<String>>,
     /// A human title.
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub title: Option<Spanned<String>>,
     /// The semantic version of this checklist's content, e.g. `1.0.0`.
-    #[schemars(required, with = "String")]
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = super::schema_rules::SEMVER)
+    )]
     pub version: Option<Spanned<String>>,
     /// What the checklist is for (Markdown).
     #[schemars(with = "Option<String>")]
@@ -54,6 +61,7 @@ pub struct MetaFile {
 /// The readiness policy.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::readiness_rules)]
 pub struct ReadinessFile {
     /// Overall score (0-100) at or above which the verdict can be READY. Default 80.
     #[schemars(with = "Option<f64>", range(min = 0, max = 100))]
@@ -85,7 +93,7 @@ pub struct DimensionFile {
     )]
     pub id: Option<Spanned<String>>,
     /// A human title, e.g. "Safety and content policies".
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub title: Option<Spanned<String>>,
     /// The dimension's weight in the overall score, 0 to 1e6. Default 1.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
@@ -128,6 +136,7 @@ pub enum EvidenceFile {
 /// One question with its rubric.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::item_rules)]
 pub struct ItemFile {
     /// Kebab-case id, unique within the whole checklist.
     #[schemars(
@@ -137,7 +146,7 @@ pub struct ItemFile {
     )]
     pub id: Option<Spanned<String>>,
     /// The question, as asked (plain text).
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub question: Option<Spanned<String>>,
     /// Why it matters, how to check it, what good looks like (Markdown).
     #[schemars(with = "Option<String>")]
@@ -146,19 +155,22 @@ pub struct ItemFile {
     #[schemars(required, with = "KindFile")]
     pub kind: Option<Spanned<KindFile>>,
     /// `scale` only: the levels, worst to best, at least two.
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(
+        with = "Option<Vec<String>>",
+        transform = super::schema_rules::level_rules
+    )]
     pub levels: Option<Spanned<Vec<Spanned<String>>>>,
     /// `choice` only: the options.
-    #[schemars(with = "Option<Vec<OptionFile>>")]
+    #[schemars(with = "Option<Vec<OptionFile>>", length(min = 1))]
     pub options: Option<Spanned<Vec<Spanned<OptionFile>>>>,
     /// `number` only: the unit the answer is given in, e.g. "USD per 1M output tokens".
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", regex(pattern = r"\S"))]
     pub unit: Option<Spanned<String>>,
     /// `number` only: the value that scores 1 (may be below `worst`).
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", range(min = -1e15, max = 1e15))]
     pub best: Option<Spanned<f64>>,
     /// `number` only: the value that scores 0.
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", range(min = -1e15, max = 1e15))]
     pub worst: Option<Spanned<f64>>,
     /// The item's weight within its dimension, 0 to 1e6. Default 1. Not for `text`.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
@@ -190,7 +202,7 @@ pub struct ItemFile {
 #[serde(deny_unknown_fields)]
 pub struct OptionFile {
     /// The option as shown and as written in answers (plain text).
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub label: Option<Spanned<String>>,
     /// The score of choosing it, 0 to 1.
     #[schemars(required, with = "f64", range(min = 0, max = 1))]
@@ -204,13 +216,14 @@ pub struct OptionFile {
 /// `{ item, is = true|false }` for a `yes_no` one.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::when_rules)]
 pub struct WhenFile {
     /// The controlling item's id.
     #[schemars(required, with = "String")]
     pub item: Option<Spanned<String>>,
     /// `choice` controller: the labels for which this item applies.
     #[serde(rename = "in")]
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(with = "Option<Vec<String>>", length(min = 1))]
     pub any_of: Option<Spanned<Vec<Spanned<String>>>>,
     /// `yes_no` controller: the answer for which this item applies.
     #[schemars(with = "Option<bool>")]

@@ -8,6 +8,7 @@ pub mod digest;
 pub mod file;
 pub mod json;
 pub mod model;
+pub mod schema_rules;
 pub mod validate;
 
 use toml::de::DeTable;
@@ -82,8 +83,8 @@ pub fn syntax_errors(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> 
                     ..d
                 }
                 .at(span)
-                    .label("more than 80 dotted parts")
-                    .help("TOML keys and table headers may have at most 80 dotted parts"),
+                .label("more than 80 dotted parts")
+                .help("TOML keys and table headers may have at most 80 dotted parts"),
                 _ => d,
             }
         })

@@ -163,7 +163,10 @@ fn ask_candidate() -> Result<(String, Option<String>), Error> {
     let model = inquire::Text::new("Hub id (optional, e.g. deepseek-ai/DeepSeek-V4):")
         .prompt()
         .map_err(interrupted)?;
-    Ok((common::candidate_name(&name)?, Some(model.trim().to_string())))
+    Ok((
+        common::candidate_name(&name)?,
+        Some(model.trim().to_string()),
+    ))
 }
 
 /// The candidate's file in `folder`: its slug, resumed when it assesses the same candidate,

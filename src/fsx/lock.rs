@@ -158,7 +158,12 @@ fn holder(file: &File) -> Option<String> {
     let pid = lock_holder(&locks, meta.dev(), meta.ino())?;
     let command = std::fs::read(format!("/proc/{pid}/cmdline"))
         .ok()
-        .map(|raw| String::from_utf8_lossy(&raw).replace('\0', " ").trim().to_string())
+        .map(|raw| {
+            String::from_utf8_lossy(&raw)
+                .replace('\0', " ")
+                .trim()
+                .to_string()
+        })
         .filter(|c| !c.is_empty());
     Some(match command {
         Some(c) => format!("process {pid} ({})", crate::text::clip(&c, 80)),

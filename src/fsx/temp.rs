@@ -68,7 +68,9 @@ pub fn remove_stale(dir: &Path, target: &OsStr) {
 fn is_temp_of(name: &str, prefix: &str) -> bool {
     name.strip_prefix(prefix)
         .and_then(|rest| rest.strip_suffix(".tmp"))
-        .is_some_and(|random| random.len() == RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .is_some_and(|random| {
+            random.len() == RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 #[cfg(unix)]
