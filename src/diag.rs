@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::text::escape_control;
+use crate::text::{escape_control, message_text};
 
 /// How serious a diagnostic is. Only errors make a load fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +200,7 @@ fn render_one(
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(escape_control(&d.message)).id(d.code);
+    let title = level.primary_title(message_text(&d.message)).id(d.code);
     let name = escape_control(&source.name);
     let mut groups = Vec::new();
     match d
@@ -211,7 +211,7 @@ fn render_one(
         Some(Quote::Lines { text, span, line }) => {
             let mut annotation = AnnotationKind::Primary.span(span);
             if let Some(label) = &d.label {
-                annotation = annotation.label(escape_control(label));
+                annotation = annotation.label(message_text(label));
             }
             let snippet = Snippet::source(text)
                 .line_start(line)
@@ -227,7 +227,7 @@ fn render_one(
             if let Some(label) = &d.label {
                 groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
                     "{} (the line is too long to quote)",
-                    escape_control(label)
+                    message_text(label)
                 ))));
             }
         }
@@ -237,7 +237,7 @@ fn render_one(
     }
     if let Some(help) = &d.help {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(escape_control(help)),
+            Level::HELP.secondary_title(message_text(help)),
         ));
     }
     renderer.render(&groups)

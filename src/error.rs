@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::diag::Report;
-use crate::text::escape_control;
+use crate::text::{escape_control, message_text};
 
 /// Exit codes (SPEC §5).
 pub mod exit {
@@ -98,9 +98,9 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Usage { message, help } => {
-                write!(f, "error: {}", escape_control(message))?;
+                write!(f, "error: {}", message_text(message))?;
                 if let Some(help) = help {
-                    write!(f, "\nhelp: {}", escape_control(help))?;
+                    write!(f, "\nhelp: {}", message_text(help))?;
                 }
                 Ok(())
             }

@@ -8,8 +8,9 @@
 //!   own folder, flushed, renamed over it, the folder flushed) under an exclusive lock, keeping
 //!   its mode and, where allowed, its owner and group; the temporary files of killed writers are
 //!   removed by the next writer. A symbolic link is followed and its target replaced; a file with
-//!   several hard links is refused (replacing it would silently detach the other names); a FIFO
-//!   or a character device is written through, never replaced. New files get 0666 less the umask.
+//!   several hard links is refused (replacing it would silently detach the other names), and so
+//!   is a read-only one; a FIFO or a character device is written through, never replaced. New
+//!   files get 0666 less the umask.
 //! - Results (`-o`): never written over a file the same command read.
 
 pub mod lock;

@@ -14,6 +14,8 @@ pub mod clock;
 pub mod diag;
 pub mod error;
 pub mod fsx;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod jsonout;
 pub mod locate;
 pub mod markdown;

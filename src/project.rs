@@ -77,6 +77,11 @@ pub fn discover(start: &Path) -> Result<Option<Project>> {
 /// Loads a `weigh.toml`.
 pub fn load(file: &Path) -> Result<Project> {
     let text = crate::fsx::read_text(file)?;
+    from_text(file, text)
+}
+
+/// A `weigh.toml` from its text; `file` names it and its folder is the project's root.
+pub fn from_text(file: &Path, text: String) -> Result<Project> {
     let root = file
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -92,7 +97,7 @@ pub fn load(file: &Path) -> Result<Project> {
     let (mut doc, errors) = DeTable::parse_recoverable(&text);
     let mut problems = crate::checklist::syntax_errors(&text, &errors);
     if problems.is_empty() {
-        let schema = crate::schema::generate(crate::schema::SchemaKind::Project);
+        let schema = crate::schema::cached(crate::schema::SchemaKind::Project);
         problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     }
     if !problems.is_empty() {

@@ -111,6 +111,15 @@ pub fn terminal_cell(text: &str) -> String {
     clip(&escape_control(text), CELL_MAX)
 }
 
+/// The most characters of a message, label or help weigh prints (see [`message_text`]).
+pub const MESSAGE_MAX: usize = 1000;
+
+/// A message, label or help for the terminal: escaped, and clipped to [`MESSAGE_MAX`]
+/// characters, so that a 10 MB id quoted in "no item `…`" does not flood the screen.
+pub fn message_text(text: &str) -> String {
+    clip(&escape_control(text), MESSAGE_MAX)
+}
+
 /// Words and candidates longer than this get no "did you mean": no id or key is that long, and
 /// the similarity measure costs the product of the two lengths.
 pub const SUGGEST_MAX_LEN: usize = 256;

@@ -14,7 +14,7 @@ use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
 use crate::checklist::model::same_label;
 use crate::checklist::{Checklist, Item, Kind};
 use crate::diag::Diagnostic;
-use crate::schema::{SchemaKind, generate};
+use crate::schema::SchemaKind;
 use crate::text::{did_you_mean, one_of};
 
 /// Parses the text into the raw file types, reporting syntax and structural problems.
@@ -24,7 +24,7 @@ pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
     if !problems.is_empty() {
         return (None, problems);
     }
-    let schema = generate(SchemaKind::Assessment);
+    let schema = crate::schema::cached(SchemaKind::Assessment);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
         Ok(file) => (Some(file), problems),
@@ -223,12 +223,12 @@ impl Validator {
                         format!("`{key}` is outside the times weigh can record"),
                     )
                     .at(dt.span())
-                    .label("in UTC this is not in years 0000 to 9999")
-                    .help(format!(
-                        "write a time from {} to {}",
+                    .label(format!(
+                        "not from {} to {}",
                         crate::clock::EARLIEST,
                         crate::clock::LATEST
-                    )),
+                    ))
+                    .help("write a time within that range (in UTC), e.g. 2026-11-28T20:05:00Z"),
                 );
                 None
             }

@@ -37,6 +37,7 @@ struct JsonReadiness {
     conditional: f64,
     dimension_floor: f64,
     disagreement: f64,
+    worst_blocks_ready: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,6 +105,7 @@ pub fn to_json(c: &Checklist) -> JsonChecklistFile<'_> {
             conditional: c.readiness.conditional,
             dimension_floor: c.readiness.dimension_floor,
             disagreement: c.readiness.disagreement,
+            worst_blocks_ready: c.readiness.worst_blocks_ready,
         },
         dimension: c.dimensions.iter().map(dimension).collect(),
     }

@@ -18,7 +18,7 @@ pub use model::{
 };
 
 use crate::diag::{Diagnostic, Report, SourceFile};
-use crate::schema::{SchemaKind, generate};
+use crate::schema::SchemaKind;
 
 /// Root keys that belong to checklist inheritance, which this version does not support yet.
 const INHERITANCE_KEYS: &[&str] = &["extends", "remove", "override"];
@@ -47,7 +47,7 @@ pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>)
         return (None, problems);
     }
     problems.extend(inheritance(doc.get_mut()));
-    let schema = generate(SchemaKind::Checklist);
+    let schema = crate::schema::cached(SchemaKind::Checklist);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     let file: file::ChecklistFile =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {

@@ -84,8 +84,16 @@ fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>
         return Ok(None);
     }
     let Some(raw) = args.candidate.as_deref() else {
+        let missing = match weigh::fsx::target::resolve(&args.file) {
+            Ok(t) if t.via_link() => format!(
+                "{} is a symbolic link to {}, which does not exist",
+                args.file.display(),
+                t.path.display()
+            ),
+            _ => format!("{} does not exist", args.file.display()),
+        };
         return Err(Error::usage(
-            format!("{} does not exist", args.file.display()),
+            missing,
             "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
         ));
     };

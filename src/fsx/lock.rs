@@ -55,6 +55,7 @@ impl Locked {
                     return Err(t.not_a_file("write", what));
                 }
             };
+            refuse_read_only(path, &meta)?;
             refuse_hard_links(path, &meta)?;
             let file = File::options()
                 .read(true)
@@ -98,6 +99,19 @@ impl Locked {
         temp.persist(&self.path).map_err(|e| fail(e.error))?;
         super::sync_dir(dir).map_err(fail)
     }
+}
+
+/// A file with no write permission for anyone is left alone, even by root: `chmod a-w` is how
+/// a team freezes an assessment.
+fn refuse_read_only(path: &Path, meta: &Metadata) -> Result<()> {
+    if !meta.permissions().readonly() {
+        return Ok(());
+    }
+    Err(Error::refused(
+        path,
+        "write",
+        "it is read-only; make it writable (chmod u+w FILE) to change it",
+    ))
 }
 
 fn refuse_hard_links(path: &Path, meta: &Metadata) -> Result<()> {

@@ -82,7 +82,10 @@ pub fn resolve(path: &Path) -> Result<Target> {
             return Ok(target(path, current, kind));
         }
         let link = std::fs::read_link(&current).map_err(|e| Error::io(path, "inspect", e))?;
-        current = super::folder(&current).join(link);
+        current = match current.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(link),
+            _ => link,
+        };
     }
     Err(Error::usage(
         format!("{}: too many levels of symbolic links", path.display()),
