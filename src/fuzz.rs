@@ -63,15 +63,11 @@ fn exercise_assessment(checklist: &Checklist, assessment: &crate::assessment::As
     let _ = crate::report::table::render(&view);
     let _ = crate::report::markdown::render(&view);
     let _ = crate::report::json::render(&view);
-    let written = canonical(assessment, None);
-    let lookup = Lookup {
-        explicit: None,
-        ..Lookup::default()
-    };
-    let reread = load_text("written.toml", &written, &lookup)
+    let written = canonical(assessment, checklist, None);
+    let reread = load_text("written.toml", &written, &Lookup::default())
         .unwrap_or_else(|e| panic!("the canonical form does not read back: {e}\n{written}"));
     assert_eq!(
-        canonical(&reread.assessment, None),
+        canonical(&reread.assessment, checklist, None),
         written,
         "the canonical form is not stable"
     );

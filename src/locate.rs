@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
-use crate::checklist::{self, Checklist, Origin, builtin};
+use crate::checklist::{self, BaseError, Bases, Checklist, Origin, builtin};
 use crate::error::{Error, Result};
 use crate::project::Project;
 
@@ -46,7 +46,7 @@ impl Finder {
     /// Loads the checklist a command-line argument (or `weigh.toml`) names: a path or an id.
     pub fn find(&self, arg: &str) -> Result<Checklist> {
         if is_path(arg) {
-            return from_path(Path::new(arg));
+            return self.load_path(Path::new(arg));
         }
         self.find_id(arg)
     }
@@ -62,7 +62,7 @@ impl Finder {
             ));
         }
         if let Some(path) = self.project_file(arg)? {
-            return from_path(&path);
+            return self.load_path(&path);
         }
         if let Some(found) = builtin::find(arg) {
             return checklist::load_str(
@@ -166,15 +166,143 @@ impl Finder {
     }
 }
 
-/// Loads a checklist file.
+impl Finder {
+    /// Loads a checklist file, resolving `extends` by id through this project's checklists and
+    /// the built-ins, or by path relative to the file.
+    pub fn load_path(&self, path: &Path) -> Result<Checklist> {
+        load_chain(self, path, Vec::new())
+    }
+}
+
+/// Loads a checklist file outside any project (its `extends` may name built-ins and paths).
 pub fn from_path(path: &Path) -> Result<Checklist> {
+    Finder::default().load_path(path)
+}
+
+impl Finder {
+    /// Loads a checklist from `text` as if it were the file at `path` (for checking an edited
+    /// version before it is written).
+    pub fn load_text_at(&self, path: &Path, text: &str) -> Result<Checklist> {
+        load_text_chain(self, path, text, Vec::new())
+    }
+}
+
+/// Loads `path`, with `chain` the files already being loaded for `extends` (to stop cycles).
+fn load_chain(finder: &Finder, path: &Path, chain: Vec<PathBuf>) -> Result<Checklist> {
     let text = crate::fsx::read_text(path)?;
-    checklist::load_str(
+    load_text_chain(finder, path, &text, chain)
+}
+
+fn load_text_chain(
+    finder: &Finder,
+    path: &Path,
+    text: &str,
+    mut chain: Vec<PathBuf>,
+) -> Result<Checklist> {
+    chain.push(crate::fsx::normalize(path));
+    let bases = Resolver { finder, chain };
+    checklist::load_with(
         &path.display().to_string(),
-        &text,
+        text,
         Origin::Path(path.to_path_buf()),
+        &bases,
     )
     .map_err(|r| Error::Invalid(Box::new(r)))
+}
+
+/// Resolves `extends` for one file of a chain.
+struct Resolver<'a> {
+    finder: &'a Finder,
+    chain: Vec<PathBuf>,
+}
+
+impl Bases for Resolver<'_> {
+    fn base(
+        &self,
+        reference: &str,
+        from: &Origin,
+        own: Option<&str>,
+    ) -> Result<Checklist, BaseError> {
+        if is_path(reference) {
+            let dir = match from {
+                Origin::Path(p) => p.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+                Origin::Builtin => PathBuf::new(),
+            };
+            return self.file(&dir.join(reference));
+        }
+        // A file never extends itself: a project checklist that shadows a built-in and extends
+        // that id extends the built-in.
+        if own != Some(reference) {
+            match self.finder.project_file(reference) {
+                Ok(Some(path)) => return self.file(&path),
+                Ok(None) => {}
+                Err(e) => {
+                    return Err(BaseError::NotFound(
+                        e.to_string()
+                            .trim_start_matches("error: ")
+                            .lines()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
+                        "give each checklist its own [checklist].id".into(),
+                    ));
+                }
+            }
+        }
+        if let Some(base) = builtin::load(reference) {
+            return Ok(base);
+        }
+        if own == Some(reference) {
+            return Err(BaseError::NotFound(
+                format!("`{reference}` is this checklist's own id, and no built-in has it"),
+                "a checklist cannot extend itself; name another checklist's id or path".into(),
+            ));
+        }
+        let message = match self.finder.not_found(reference) {
+            Error::Usage { message, .. } => message,
+            other => other.to_string(),
+        };
+        Err(BaseError::NotFound(
+            message,
+            "name a checklist id that `weigh checklist list` shows, or a path relative to this file"
+                .into(),
+        ))
+    }
+}
+
+impl Resolver<'_> {
+    fn file(&self, path: &Path) -> Result<Checklist, BaseError> {
+        let key = crate::fsx::normalize(path);
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let shown = |p: &Path| p.strip_prefix(&cwd).unwrap_or(p).display().to_string();
+        let names = |extra: &Path| -> Vec<String> {
+            self.chain
+                .iter()
+                .map(|p| shown(p))
+                .chain(std::iter::once(shown(extra)))
+                .collect()
+        };
+        if self.chain.contains(&key) {
+            return Err(BaseError::Cycle(names(&key)));
+        }
+        if !path.is_file() {
+            return Err(BaseError::NotFound(
+                format!("no checklist file {}", path.display()),
+                "a path in `extends` is relative to the extending file's folder".into(),
+            ));
+        }
+        match load_chain(self.finder, path, self.chain.clone()) {
+            Ok(c) => Ok(c),
+            Err(Error::Invalid(report)) => {
+                if report.diagnostics.iter().any(|d| d.code == "extends-cycle") {
+                    return Err(BaseError::Cycle(names(&key)));
+                }
+                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                Err(BaseError::Invalid(path.display().to_string(), errors))
+            }
+            Err(other) => Err(BaseError::NotFound(other.to_string(), String::new())),
+        }
+    }
 }
 
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {

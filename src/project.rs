@@ -135,10 +135,9 @@ pub fn from_text(file: &Path, text: String) -> Result<Project> {
     })
 }
 
-/// The text `weigh init` writes.
-pub fn default_file() -> String {
+/// The text `weigh init` writes; `default_checklist` is the team's starter checklist.
+pub fn default_file(default_checklist: &str) -> String {
     format!(
-        "#:schema schemas/project.schema.json\nschema_version = 1\nchecklists = [\"checklists\"]          # folders of project checklists\nassessments = \"assessments\"          # where `weigh assess` puts new files\ndefault_checklist = \"{}\"\n",
-        crate::checklist::builtin::DEFAULT_ID
+        "#:schema schemas/project.schema.json\nschema_version = 1\nchecklists = [\"checklists\"]          # folders of project checklists\nassessments = \"assessments\"          # where `weigh assess` puts new assessments (one folder per candidate)\ndefault_checklist = \"{default_checklist}\"\n"
     )
 }

@@ -27,6 +27,9 @@ pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
         escape_control(&c.version)
     );
     let _ = writeln!(out, "source: {} · digest: {}", c.origin, c.digest);
+    if let Some(line) = inheritance_line(c) {
+        let _ = writeln!(out, "{}", escape_control(&line));
+    }
     let _ = writeln!(out, "{}", readiness_line(c));
     for d in &c.dimensions {
         let _ = writeln!(
@@ -53,7 +56,7 @@ pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
                 terminal_cell(&rubric(item)),
                 weight(item),
                 gate(item),
-                terminal_cell(&flags(item).join(", ")),
+                terminal_cell(&notes(c, item).join(", ")),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -76,10 +79,13 @@ pub fn markdown(checklist: &Checklist) -> String {
         let _ = writeln!(out, "{}\n", prose(description).trim_end());
     }
     let _ = writeln!(out, "{}\n", escape_inline(&readiness_line(c)));
+    if let Some(line) = inheritance_line(c) {
+        let _ = writeln!(out, "{}\n", escape_inline(&line));
+    }
     let _ = writeln!(out, "Digest: `{}`\n", c.digest);
     summary(&mut out, c);
     for d in &c.dimensions {
-        dimension_section(&mut out, d);
+        dimension_section(&mut out, c, d);
     }
     out
 }
@@ -115,7 +121,7 @@ fn summary(out: &mut String, c: &Checklist) {
     out.push('\n');
 }
 
-fn dimension_section(out: &mut String, d: &Dimension) {
+fn dimension_section(out: &mut String, c: &Checklist, d: &Dimension) {
     let _ = writeln!(
         out,
         "### {} (`{}`, weight {})\n",
@@ -142,17 +148,17 @@ fn dimension_section(out: &mut String, d: &Dimension) {
                 item.kind.name().into(),
                 weight(item),
                 cell(&gate(item)),
-                cell(&flags(item).join(", "))
+                cell(&notes(c, item).join(", "))
             ])
         );
     }
     out.push('\n');
     for item in &d.items {
-        item_section(out, item);
+        item_section(out, c, item);
     }
 }
 
-fn item_section(out: &mut String, item: &Item) {
+fn item_section(out: &mut String, c: &Checklist, item: &Item) {
     let _ = writeln!(
         out,
         "#### `{}`: {}\n",
@@ -168,7 +174,7 @@ fn item_section(out: &mut String, item: &Item) {
         format!("weight: {}", weight(item)),
     ];
     facts.extend(gate_text(item).map(|g| format!("gate: {g}")));
-    facts.extend(flags(item));
+    facts.extend(notes(c, item));
     let _ = writeln!(out, "{}\n", escape_inline(&facts.join(" · ")));
     if !item.references.is_empty() {
         let _ = writeln!(out, "References:\n");
@@ -273,6 +279,35 @@ pub fn gate_text(item: &Item) -> Option<String> {
     })
 }
 
+/// For a checklist built with `extends`: its base, what it removed, the readiness keys it set.
+fn inheritance_line(c: &Checklist) -> Option<String> {
+    let i = c.inheritance.as_ref()?;
+    let mut parts = vec![format!("Extends {}", i.base)];
+    if !i.removed.is_empty() {
+        parts.push(format!("removed: {}", i.removed.join(", ")));
+    }
+    if !i.readiness.is_empty() {
+        parts.push(format!("readiness set here: {}", i.readiness.join(", ")));
+    }
+    parts.push("items marked \"overridden\" or \"added\" differ from the base".into());
+    Some(parts.join(" · "))
+}
+
+/// An item's notes in the table: what this checklist changed in its base, then its flags.
+fn notes(c: &Checklist, item: &Item) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(i) = &c.inheritance {
+        if let Some(keys) = i.overridden.get(&item.id) {
+            out.push(format!("overridden: {}", keys.join(", ")));
+        }
+        if i.added.contains(&item.id) {
+            out.push("added".into());
+        }
+    }
+    out.extend(flags(item));
+    out
+}
+
 fn flags(item: &Item) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(when) = &item.when {
@@ -291,6 +326,19 @@ fn flags(item: &Item) -> Vec<String> {
     }
     if item.na_allowed {
         out.push("N/A allowed".into());
+    }
+    if let Some(binding) = &item.fact {
+        out.push(match binding.rules.len() {
+            0 => format!("answered from fact {}", binding.name),
+            1 => format!(
+                "answered from fact {} when it matches its rule",
+                binding.name
+            ),
+            n => format!(
+                "answered from fact {} when it matches one of {n} rules",
+                binding.name
+            ),
+        });
     }
     out
 }

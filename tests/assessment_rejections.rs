@@ -392,7 +392,7 @@ fn answering_again_replaces_an_assessors_answer_that_no_longer_fits() {
         1,
         "one answer per (item, assessor):\n{written}"
     );
-    assert_eq!(alice_eval[0]["value"].as_integer(), Some(2));
+    assert_eq!(alice_eval[0]["value"].as_str(), Some("Rubric on 100 cases"));
 }
 
 // ─── Duplicate blocks ─────────────────────────────────────────────────────────────────────────

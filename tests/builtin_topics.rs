@@ -8,7 +8,9 @@ use weigh::checklist::{Checklist, Condition, Gate, Item, Kind};
 const DEFAULT: &str = "open-weight-adoption";
 const QUICK_SCREEN: &str = "quick-screen";
 
-/// Each topic the default checklist must cover, with the ids of the items that cover it.
+/// Each topic the default checklist must cover, with the ids of the items that cover it: the
+/// adoption issue's list first, then what the practitioner's review of 1.1 found missing
+/// (`shared/reviews/checklists-1.1.md`, section b).
 const TOPICS: &[(&str, &[&str])] = &[
     (
         "release status (rumoured, announced, weights published, served by a provider)",
@@ -30,7 +32,7 @@ const TOPICS: &[(&str, &[&str])] = &[
         "instruction following and structured output (JSON and tool-call validity rates)",
         &[
             "instruction-following",
-            "structured-output-validity",
+            "structured-output-delivered",
             "tool-call-validity",
         ],
     ),
@@ -41,8 +43,8 @@ const TOPICS: &[(&str, &[&str])] = &[
     ("multimodal claims (N/A allowed)", &["multimodal-claims"]),
     ("your users' languages", &["languages"]),
     (
-        "latency and throughput at expected load",
-        &["latency-p95", "throughput-at-load"],
+        "latency and throughput at expected load, against your written budget",
+        &["latency-budget"],
     ),
     (
         "hallucination and failure analysis on your domain",
@@ -114,23 +116,160 @@ const TOPICS: &[(&str, &[&str])] = &[
         "ability to adjust (system prompt, fine-tuning, guard model) and its cost",
         &["adjustability"],
     ),
-    ("privacy (memorised personal data, leakage)", &["privacy"]),
+    (
+        "privacy (memorised personal data, leakage, reasoning traces)",
+        &["privacy"],
+    ),
     ("bias on your user populations", &["bias"]),
     ("legal and export-control review", &["legal-export"]),
     (
         "monitoring and rollback in production",
         &["monitoring-rollback"],
     ),
+    // The review of 1.1, section b.
+    (
+        "multi-turn agent evaluation: whole tasks with your tools, pass^k consistency, reasoning \
+         passed back between tool calls",
+        &["agentic-eval"],
+    ),
+    (
+        "self-hosting total cost and ownership: minimum replica, on-call, restart time, \
+         break-even against an API",
+        &["self-host-ownership"],
+    ),
+    (
+        "provider security review and procurement: attestations, sector agreements, approval",
+        &["provider-assurance"],
+    ),
+    (
+        "IP indemnity and training-data litigation exposure",
+        &["ip-indemnity"],
+    ),
+    (
+        "determinism and the developer's recommended sampling settings",
+        &["sampling-settings"],
+    ),
+    (
+        "hidden or triggered behaviour and insecure generated code",
+        &["hidden-behaviour"],
+    ),
+    (
+        "incident response: owner, kill switch, customer communications, notification deadlines",
+        &["incident-response"],
+    ),
+    (
+        "supply chain of the inference code: engine builds, images, custom kernels, remote code",
+        &["inference-code-provenance"],
+    ),
+    (
+        "pricing modes: cached input, batch and off-peak rates",
+        &["pricing-modes"],
+    ),
 ];
 
-/// What the quick screen must cover in its 15 minutes.
+/// What the screen must cover before the weeks of a full assessment.
 const QUICK_SCREEN_TOPICS: &[(&str, &[&str])] = &[
+    (
+        "why screen, and against which incumbent",
+        &["screen-reason"],
+    ),
     ("licence", &["licence"]),
     ("release status", &["release-status"]),
+    (
+        "the modalities you need are in the open weights",
+        &["modalities-in-weights"],
+    ),
     ("providers or hardware", &["provider-count", "hardware-fit"]),
-    ("price", &["price-output-mtok"]),
-    ("one workload spot-check", &["spot-check"]),
+    (
+        "price blended at your input-to-output ratio and cache-hit rate",
+        &["price-blended-mtok"],
+    ),
+    ("independent results", &["independent-results"]),
+    ("one blind workload spot check", &["spot-check"]),
     ("policy red flags", &["red-flags", "sensitive-probe"]),
+];
+
+/// Items whose meaning changed in 2.0.0 got new ids, so that answers committed against 1.1
+/// cannot be read with a meaning they were not given (SPEC §3): each old id with its successors.
+const RETIRED_IN_2_0: &[(&str, &str, &[&str])] = &[
+    (DEFAULT, "latency-p95", &["latency-budget"]),
+    (DEFAULT, "throughput-at-load", &["latency-budget"]),
+    (
+        DEFAULT,
+        "structured-output-validity",
+        &["structured-output-delivered"],
+    ),
+    (QUICK_SCREEN, "price-output-mtok", &["price-blended-mtok"]),
+];
+
+/// Every item id of 1.1.0. Each is either still there, with the meaning its answers were given,
+/// or listed in [`RETIRED_IN_2_0`].
+const IDS_1_1: &[(&str, &[&str])] = &[
+    (
+        DEFAULT,
+        &[
+            "deploy-mode",
+            "incumbent-model",
+            "vendor-claims-reproduced",
+            "contamination-check",
+            "workload-eval",
+            "workload-result",
+            "instruction-following",
+            "structured-output-validity",
+            "tool-call-validity",
+            "long-context",
+            "multimodal-claims",
+            "languages",
+            "latency-p95",
+            "throughput-at-load",
+            "failure-analysis",
+            "quantization-impact",
+            "release-status",
+            "provider-count",
+            "provider-portability",
+            "price-input-mtok",
+            "price-output-mtok",
+            "cost-per-task",
+            "provider-feature-parity",
+            "provider-quality-parity",
+            "revision-pinning",
+            "data-handling",
+            "rate-limits-sla",
+            "hardware-fit",
+            "serving-stack",
+            "accelerator-dependence",
+            "capacity-plan",
+            "weight-provenance",
+            "licence",
+            "legal-export",
+            "content-policy",
+            "regional-censorship",
+            "jailbreak-resistance",
+            "prompt-injection",
+            "over-refusal",
+            "adjustability",
+            "privacy",
+            "bias",
+            "developer-transparency",
+            "monitoring-rollback",
+        ],
+    ),
+    (
+        QUICK_SCREEN,
+        &[
+            "licence",
+            "red-flags",
+            "sensitive-probe",
+            "release-status",
+            "deploy-mode",
+            "provider-count",
+            "hardware-fit",
+            "price-output-mtok",
+            "screen-reason",
+            "independent-results",
+            "spot-check",
+        ],
+    ),
 ];
 
 /// A named property an item may have.
@@ -184,6 +323,37 @@ fn every_adoption_topic_has_an_item() {
 }
 
 #[test]
+fn ids_of_1_1_are_kept_or_retired_with_a_successor() {
+    for (checklist_id, ids) in IDS_1_1 {
+        let checklist = load(checklist_id);
+        for id in *ids {
+            let retired = RETIRED_IN_2_0
+                .iter()
+                .find(|(c, old, _)| c == checklist_id && old == id);
+            match (checklist.item(id), retired) {
+                (Some(_), None) => {}
+                (None, Some((_, _, successors))) => {
+                    for successor in *successors {
+                        assert!(
+                            checklist.item(successor).is_some(),
+                            "{checklist_id}: {id} was replaced by {successor}, which is missing"
+                        );
+                    }
+                }
+                (Some(_), Some(_)) => panic!(
+                    "{checklist_id}: {id} is listed as retired but still there; an item whose \
+                     meaning changed needs a new id"
+                ),
+                (None, None) => panic!(
+                    "{checklist_id}: {id} of 1.1 is gone without a successor; answers committed \
+                     against it would be dropped silently"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
 fn quick_screen_covers_its_triage_topics() {
     let checklist = load(QUICK_SCREEN);
     let missing = missing_items(&checklist, QUICK_SCREEN_TOPICS);
@@ -192,6 +362,159 @@ fn quick_screen_covers_its_triage_topics() {
         "triage topics without their items in {QUICK_SCREEN}:\n{}",
         missing.join("\n")
     );
+}
+
+/// The screen is honest about its time: every item's guidance opens with how long it takes, and
+/// the description says what the whole takes.
+#[test]
+fn quick_screen_states_the_time_of_every_item() {
+    let checklist = load(QUICK_SCREEN);
+    let untimed: Vec<&str> = checklist
+        .items()
+        .filter(|i| !i.guidance.as_deref().unwrap_or("").starts_with("Time: "))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(untimed.is_empty(), "items without their time: {untimed:?}");
+    assert!(
+        checklist.title.contains("about 3 hours"),
+        "{}",
+        checklist.title
+    );
+    let description = checklist.description.as_deref().unwrap_or("");
+    assert!(description.contains("about three hours"), "{description}");
+}
+
+/// Text with every run of white space as one space, so that re-wrapping prose changes nothing.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the review of 1.1 found errors of fact, the corrected statement stays and the wrong one
+/// does not come back.
+#[test]
+fn corrections_from_the_review_stay_in_the_guidance() {
+    let required: &[(&str, &str, &str)] = &[
+        // (a)1: input, often cached, dominates retrieval, long-context and agent traffic.
+        (
+            DEFAULT,
+            "cost-per-task",
+            "input is usually 80 to 95% of the",
+        ),
+        (QUICK_SCREEN, "price-blended-mtok", "not on output alone"),
+        // (a)3: the retry arithmetic.
+        (
+            DEFAULT,
+            "structured-output-delivered",
+            "about 11% more generations",
+        ),
+        // (a)4: the AI Act for late 2026.
+        (DEFAULT, "legal-export", "10^25 FLOP"),
+        (DEFAULT, "legal-export", "since 2 August 2026"),
+        (DEFAULT, "legal-export", "until 2 August 2027"),
+        (DEFAULT, "legal-export", "GPAI Code of Practice"),
+        (DEFAULT, "legal-export", "Digital Omnibus"),
+        // (a)5: export controls are about hardware, not weights.
+        (
+            DEFAULT,
+            "legal-export",
+            "published open weights are outside the US Export",
+        ),
+        (DEFAULT, "accelerator-dependence", "General Prohibition 10"),
+        // (a)6 and (a)7: exact weight bytes; MLA cache under tensor parallelism.
+        (DEFAULT, "hardware-fit", "`metadata.total_size`"),
+        (QUICK_SCREEN, "hardware-fit", "`metadata.total_size`"),
+        (DEFAULT, "hardware-fit", "under tensor parallelism"),
+        // (a)8: adapters are within reach; serving them is the question.
+        (DEFAULT, "adjustability", "The harder question is serving"),
+        // (a)9: current load generators and agent harnesses.
+        (DEFAULT, "latency-budget", "`vllm bench serve`"),
+        (DEFAULT, "latency-budget", "GuideLLM"),
+        (DEFAULT, "vendor-claims-reproduced", "`inspect_evals`"),
+        // The developer's own API as the launch-day provider.
+        (DEFAULT, "provider-count", "developer's own API"),
+        (QUICK_SCREEN, "provider-count", "developer's own API"),
+    ];
+    let forbidden = [
+        "Output tokens dominate",
+        "Output tokens usually dominate",
+        "gives the count",
+        "LLMPerf",
+        "even with LoRA, needs",
+        "retries cost more than the model saves",
+        "at least 100 failed cases",
+    ];
+    let mut problems = Vec::new();
+    for (checklist_id, item_id, phrase) in required {
+        let checklist = load(checklist_id);
+        let guidance = checklist
+            .item(item_id)
+            .and_then(|i| i.guidance.as_deref())
+            .map(one_line)
+            .unwrap_or_default();
+        if !guidance.contains(phrase) {
+            problems.push(format!("{checklist_id}/{item_id} lacks {phrase:?}"));
+        }
+    }
+    for checklist_id in [DEFAULT, QUICK_SCREEN] {
+        for item in load(checklist_id).items() {
+            let guidance = one_line(item.guidance.as_deref().unwrap_or(""));
+            for phrase in forbidden {
+                if guidance.contains(phrase) {
+                    problems.push(format!("{checklist_id}/{} says {phrase:?}", item.id));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The README and `docs/checklists.head.md` state how many items the built-ins have and how many
+/// a team answers; those numbers follow the checklists.
+#[test]
+fn docs_state_the_item_counts_of_the_builtins() {
+    let default = load(DEFAULT);
+    let sizes: Vec<usize> = default.dimensions.iter().map(|d| d.items.len()).collect();
+    let total: usize = sizes.iter().sum();
+    let answered: Vec<usize> = ["API", "Self-host", "Both"]
+        .iter()
+        .map(|mode| default.items().filter(|i| applies_in(i, mode)).count())
+        .collect();
+    let screen = load(QUICK_SCREEN).items().count();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |rel: &str| one_line(&std::fs::read_to_string(root.join(rel)).expect(rel));
+    let (readme, head) = (read("README.md"), read("docs/checklists.head.md"));
+    let claims = [
+        (&readme, format!("{total} items over three dimensions")),
+        (&readme, format!("a {screen}-item screen")),
+        (
+            &head,
+            format!(
+                "{total} items in three dimensions ({}, {} and {})",
+                sizes[0], sizes[1], sizes[2]
+            ),
+        ),
+        (
+            &head,
+            format!(
+                "answers {} to {} of them",
+                answered.iter().min().unwrap(),
+                answered.iter().max().unwrap()
+            ),
+        ),
+        (&head, format!("a {screen}-item screen")),
+    ];
+    for (text, claim) in claims {
+        assert!(text.contains(&claim), "the docs should say {claim:?}");
+    }
+}
+
+/// Whether an item applies when `deploy-mode` is `mode` (the built-ins route on it alone).
+fn applies_in(item: &Item, mode: &str) -> bool {
+    match item.when.as_ref().map(|w| &w.condition) {
+        None => true,
+        Some(Condition::In(labels)) => labels.iter().any(|l| l == mode),
+        Some(Condition::Is(_)) => panic!("{}: the built-ins route on deploy-mode", item.id),
+    }
 }
 
 #[test]
@@ -222,7 +545,7 @@ fn no_guidance_is_a_single_sentence() {
 }
 
 #[test]
-fn dimensions_have_ten_to_sixteen_items() {
+fn dimensions_have_ten_to_twenty_items() {
     let checklist = load(DEFAULT);
     let dimensions: Vec<(&str, &str)> = checklist
         .dimensions
@@ -240,8 +563,8 @@ fn dimensions_have_ten_to_sixteen_items() {
     for dimension in &checklist.dimensions {
         let count = dimension.items.len();
         assert!(
-            (10..=16).contains(&count),
-            "dimension {} has {count} items, not 10 to 16",
+            (10..=20).contains(&count),
+            "dimension {} has {count} items, not 10 to 20",
             dimension.id
         );
     }
@@ -332,11 +655,14 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
         (DEFAULT, "revision-pinning", &api),
         (DEFAULT, "data-handling", &api),
         (DEFAULT, "rate-limits-sla", &api),
+        (DEFAULT, "provider-assurance", &api),
         (DEFAULT, "quantization-impact", &self_host),
         (DEFAULT, "hardware-fit", &self_host),
         (DEFAULT, "serving-stack", &self_host),
         (DEFAULT, "accelerator-dependence", &self_host),
         (DEFAULT, "weight-provenance", &self_host),
+        (DEFAULT, "inference-code-provenance", &self_host),
+        (DEFAULT, "self-host-ownership", &self_host),
         (QUICK_SCREEN, "provider-count", &api),
         (QUICK_SCREEN, "hardware-fit", &self_host),
     ];

@@ -198,11 +198,19 @@ fn builtin_quick_screen_files_are_created_and_resumed_by_id() {
         .iter()
         .map(|b| (b["item"].as_str().unwrap().into(), b["value"].to_string()))
         .collect();
-    // Checklist order: release-status, deploy-mode, provider-count; the listed spelling "API".
+    // Checklist order: release-status, deploy-mode, provider-count; the listed spelling "API";
+    // a scale answer written as its level's text.
+    let level = match &builtin.item("release-status").expect("the item").kind {
+        weigh::checklist::Kind::Scale { levels } => levels[2].clone(),
+        other => panic!("release-status is {other:?}"),
+    };
     assert_eq!(
         pairs,
         vec![
-            ("release-status".to_string(), "2".to_string()),
+            (
+                "release-status".to_string(),
+                toml::Value::String(level).to_string()
+            ),
             ("deploy-mode".to_string(), "\"API\"".to_string()),
             ("provider-count".to_string(), "2".to_string()),
         ],
@@ -267,13 +275,13 @@ fn scale_digits_are_the_index_and_other_text_matches_a_level_ignoring_case() {
         "eval-depth",
         &["--evidence", "e.md"],
         [
-            ("0", 0i64),
-            ("2", 2),
-            ("03", 3),
-            ("automated", 3),
-            ("  SPOT-CHECKED  ", 1),
-            ("rubric on 100 cases", 2),
-            ("None", 0),
+            ("0", "None"),
+            ("2", "Rubric on 100 cases"),
+            ("03", "Automated"),
+            ("automated", "Automated"),
+            ("  SPOT-CHECKED  ", "Spot-checked"),
+            ("rubric on 100 cases", "Rubric on 100 cases"),
+            ("None", "None"),
         ],
     );
 }
@@ -435,7 +443,7 @@ fn answering_again_replaces_value_note_and_evidence_and_sets_at() {
         &["eval-depth", "3", "--as", "bob", "--evidence", "new.md"],
     );
     let again = block(dir.path(), "eval-depth", "bob");
-    assert_eq!(again["value"].as_integer(), Some(3));
+    assert_eq!(again["value"].as_str(), Some("Automated"));
     assert_eq!(again["at"].to_string(), NOW, "at moves to now");
     assert!(
         !again.contains_key("note"),
@@ -737,14 +745,14 @@ note = "per legal"
 [[answer]]
 item = "eval-depth"
 by = "Bob"
-value = 3
+value = "Automated"
 at = 2026-11-28T20:00:00Z
 evidence = ["x.md"]
 
 [[answer]]
 item = "eval-depth"
 by = "carol"
-value = 1
+value = "Spot-checked"
 at = 2026-11-28T20:30:00Z
 evidence = ["https://example.com/e", "evals/run.md"]
 

@@ -59,7 +59,7 @@ fn json(r: &Run) -> serde_json::Value {
 #[test]
 fn init_in_an_empty_folder_creates_the_project_layout() {
     let dir = temp();
-    let r = weigh_in(dir.path(), &["init"]);
+    let r = weigh_in(dir.path(), &["init", "--team", "Acme"]);
     ok(&r);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
     let names: Vec<String> = snapshot(dir.path()).into_keys().collect();
@@ -69,7 +69,7 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
             "assessments/",
             "assessments/.gitkeep",
             "checklists/",
-            "checklists/.gitkeep",
+            "checklists/acme.toml",
             "schemas/",
             "schemas/assessment.schema.json",
             "schemas/checklist.schema.json",
@@ -78,9 +78,9 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
             "weigh.toml",
         ]
     );
-    // weigh.toml is a valid project file with the defaults.
+    // weigh.toml is a valid project file whose default is the team's starter checklist.
     let project = weigh::project::load(&dir.path().join("weigh.toml")).expect("weigh.toml loads");
-    assert_eq!(project.default_checklist, "open-weight-adoption");
+    assert_eq!(project.default_checklist, "acme");
     assert_eq!(project.checklists, vec![dir.path().join("checklists")]);
     // Each schema file is what `weigh schema` prints.
     for kind in ["checklist", "assessment", "report", "project"] {

@@ -1,8 +1,9 @@
 //! `weigh answer` killed with SIGKILL at random moments, 200 times in a row on one file: after
 //! every kill the file still parses and holds every answer a run confirmed (exit 0), and every
 //! run that completes leaves no temporary file behind (it removes those of the runs killed
-//! before it). The kill times spread over a whole run, so some kills land before the lock, some
-//! while the temporary file is written, some between rename and exit.
+//! before it). The kill times spread over a whole run (the window adapts so that about half the
+//! runs are killed), so some kills land before the lock, some while the temporary file is
+//! written, some between rename and exit.
 
 #![cfg(unix)]
 
@@ -82,6 +83,7 @@ fn sigkill_at_random_moments_never_loses_a_confirmed_answer_or_leaves_a_temp_fil
         })
         .min()
         .unwrap();
+    let mut window = one_run;
     let started = Instant::now();
 
     let seed = 0x5eed_1337_u64;
@@ -92,10 +94,17 @@ fn sigkill_at_random_moments_never_loses_a_confirmed_answer_or_leaves_a_temp_fil
     for run in 1..=RUNS {
         let item = format!("i{run}");
         let mut child = answer(dir.path(), &list_arg, &item).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(random.below(one_run * 5 / 4)));
+        std::thread::sleep(Duration::from_micros(random.below(window)));
         let finished = child.try_wait().unwrap();
         let _ = child.kill();
         let status = finished.unwrap_or_else(|| child.wait().unwrap());
+        // Aim at about half the runs killed whatever the machine's load: widen the window
+        // after a kill, narrow it after a run that finished.
+        window = if status.success() {
+            window * 19 / 20
+        } else {
+            window * 21 / 20
+        };
         if status.success() {
             completed += 1;
             confirmed.insert(item.clone());

@@ -1,17 +1,19 @@
 //! The example assessments work from a fresh clone: every format renders, the verdicts are the
-//! ones examples/README.md promises, and the files match the assessment schema.
+//! ones examples/README.md promises (every verdict at least once), and the files match the
+//! assessment schema. The README's line-mode example runs against the built-in quick-screen.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 mod common;
-use common::{root, run, toml_to_json, weigh};
+use common::{ok, root, run, temp, toml_to_json, weigh};
 
-const EXAMPLES: [(&str, &str); 3] = [
+const EXAMPLES: [(&str, &str); 4] = [
     ("qwen3-235b-a22b.toml", "ready_with_conditions"),
     ("deepseek-v3.toml", "not_ready"),
     ("llama-3.1-405b.toml", "incomplete"),
+    ("gpt-oss-120b-screen.toml", "ready"),
 ];
 
 fn example(name: &str) -> PathBuf {
@@ -71,4 +73,49 @@ fn examples_match_the_assessment_schema() {
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
+}
+
+#[test]
+fn the_examples_show_every_verdict() {
+    let mut verdicts: Vec<&str> = EXAMPLES.iter().map(|(_, v)| *v).collect();
+    verdicts.sort_unstable();
+    assert_eq!(
+        verdicts,
+        ["incomplete", "not_ready", "ready", "ready_with_conditions"]
+    );
+}
+
+/// README, "Line mode": the printed lines answer the built-in quick-screen's first two items.
+#[test]
+fn the_readme_line_mode_example_answers_the_quick_screen() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    assert!(
+        readme.contains(
+            "printf '3\\tserved by two providers\\nAPI\\n' \\\n  | weigh assess screen.toml \
+             --candidate \"Kimi K3\" --checklist quick-screen --as ci"
+        ),
+        "the README's example changed; update this test with it"
+    );
+    let dir = temp();
+    let r = run(weigh(dir.path())
+        .args([
+            "assess",
+            "screen.toml",
+            "--candidate",
+            "Kimi K3",
+            "--checklist",
+            "quick-screen",
+            "--as",
+            "ci",
+        ])
+        .write_stdin("3\tserved by two providers\nAPI\n"));
+    ok(&r);
+    let text = std::fs::read_to_string(dir.path().join("screen.toml")).expect("written");
+    assert!(text.contains("item = \"release-status\""), "{text}");
+    assert!(
+        text.contains("note = \"served by two providers\""),
+        "{text}"
+    );
+    assert!(text.contains("item = \"deploy-mode\""), "{text}");
+    assert!(text.contains("value = \"API\""), "{text}");
 }

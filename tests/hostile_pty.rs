@@ -45,60 +45,46 @@ const fn row(args: &'static [&'static str], shows_file_text: bool) -> Row {
     }
 }
 
-/// Every command, as a user at a terminal would run it in the hostile project.
+/// Every command, as a user at a terminal would run it in the hostile project: one line each.
+#[rustfmt::skip]
 const ROWS: &[Row] = &[
     row(&["checklist", "list"], true),
     row(&["checklist", "show", "hostile"], true),
-    row(
-        &["checklist", "show", "hostile", "--format", "markdown"],
-        true,
-    ),
+    row(&["checklist", "show", "hostile", "--format", "markdown"], true),
     row(&["checklist", "show", "hostile", "--format", "json"], true),
     row(&["checklist", "show", "checklists/hostile.toml"], true),
     row(&["checklist", "show", "no-such\u{1b}]0;pwned\u{7}"], true),
     row(&["checklist", "validate", "checklists/hostile.toml"], false),
     row(&["checklist", "validate", "broken.toml"], true),
-    row(
-        &["checklist", "export", "quick-screen", "--id", "ours"],
-        false,
-    ),
+    row(&["checklist", "export", "quick-screen", "--id", "ours"], false),
+    row(&["checklist", "fmt", "--check", "checklists/hostile.toml"], true),
+    row(&["checklist", "fmt", "broken.toml"], true),
     row(&["schema", "checklist"], false),
     row(&["schema", "assessment"], false),
     row(&["report", "a.toml"], true),
     row(&["report", "a.toml", "--format", "markdown"], true),
     row(&["report", "a.toml", "--format", "json"], true),
     row(&["report", "a.toml", "--as-of", "2027-06-01"], true),
-    row(
-        &["answer", "a.toml", "depth", "bogus", "--as", "carol"],
-        true,
-    ),
-    row(
-        &["answer", "a.toml", "deploy", "bogus", "--as", "carol"],
-        true,
-    ),
+    row(&["answer", "a.toml", "depth", "bogus", "--as", "carol"], true),
+    row(&["answer", "a.toml", "deploy", "bogus", "--as", "carol"], true),
     row(&["answer", "a.toml", "cost", "lots", "--as", "carol"], true),
-    row(
-        &["answer", "a.toml", "nope\u{1b}[6n", "yes", "--as", "carol"],
-        true,
-    ),
-    row(
-        &["answer", "a.toml", "deploy", "self-host", "--as", "carol"],
-        false,
-    ),
-    row(
-        &["answer", "a.toml", "text", "n\u{1b}[6nb", "--as", "carol"],
-        true,
-    ),
-    Row {
-        args: &["assess", "a.toml", "--as", "dave"],
-        steps: &[Wait("Answer:"), Send(CTRL_C)],
-        shows_file_text: true,
-    },
-    Row {
-        args: &["assess", "a.toml", "--as", "alice", "--show-others"],
-        steps: &[Wait("Answer:"), Send(CTRL_C)],
-        shows_file_text: true,
-    },
+    row(&["answer", "a.toml", "nope\u{1b}[6n", "yes", "--as", "carol"], true),
+    row(&["answer", "a.toml", "deploy", "self-host", "--as", "carol"], false),
+    row(&["answer", "a.toml", "text", "n\u{1b}[6nb", "--as", "carol"], true),
+    Row { args: &["assess", "a.toml", "--as", "dave"], steps: &[Wait("Answer:"), Send(CTRL_C)], shows_file_text: true },
+    Row { args: &["assess", "a.toml", "--as", "alice", "--show-others"], steps: &[Wait("Answer:"), Send(CTRL_C)], shows_file_text: true },
+    row(&["facts", "config.json"], true),
+    row(&["facts", "config.json", "--format", "json"], true),
+    row(&["providers", "evil/model", "--from", "models-dev"], true),
+    row(&["providers", "evil/model", "--from", "models-dev", "--format", "json"], true),
+    row(&["providers", "no-such\u{1b}[6n", "--from", "models-dev"], true),
+    row(&["import", "a.toml", "cost", "--from", "results.json", "--lm-eval", "nope"], true),
+    row(&["import", "a.toml", "cost", "--from", "results.json", "--pointer", "/results/t\u{1b}[6n/acc"], true),
+    row(&["fmt", "--check", "base.toml"], true),
+    row(&["fmt", "ours.toml"], false),
+    row(&["merge-file", "base.toml", "ours.toml", "theirs.toml"], true),
+    row(&["completions", "bash"], false),
+    row(&["manpage"], false),
     row(&["init"], false),
 ];
 
@@ -122,7 +108,7 @@ const CHECKLIST: &str = r#"schema_version = 1
 
 [checklist]
 id = "hostile"
-title = "Title \u001b]0;pwned\u0007 \u202eevil"
+title   =   "Title \u001b]0;pwned\u0007 \u202eevil {RAW}"
 version = "1.0.0"
 description = "Description \u001b[8mhidden\u001b[0m \u009b6n https://evil.example/a_b"
 
@@ -169,8 +155,8 @@ checklist_version = "1.0.0"
 created = 2026-11-28T20:00:00Z
 
 [candidate]
-name = "Kimi \u202eK3"
-model = "org/model\u001b]0;pwned\u0007"
+name    =   "Kimi \u202eK3"
+model = "org/model\u001b]0;pwned\u0007 {RAW}"
 revision = "rev\u001b[6n"
 
 [candidate.facts]
@@ -209,15 +195,110 @@ value = "text \u001b]0;pwned\u0007"
 at = 2026-11-28T20:05:00Z
 "#;
 
-/// A project with the hostile checklist, an assessment of it, and a broken copy.
+/// Characters TOML lets a string hold raw (not escaped): an 8-bit CSI, a bidi override, an
+/// isolate; `{RAW}` in the texts above stands for them.
+const RAW: &str = "\u{9b}6n \u{202e}raw\u{2066}";
+
+/// A project with the hostile checklist, an assessment of it, and a broken copy. Both files are
+/// out of canonical form, so `fmt --check` shows their lines.
 fn hostile_project(dir: &Path) {
+    let checklist = CHECKLIST.replace("{RAW}", RAW);
+    let assessment = ASSESSMENT.replace("{RAW}", RAW);
     std::fs::write(dir.join("weigh.toml"), "schema_version = 1\n").unwrap();
     std::fs::create_dir(dir.join("checklists")).unwrap();
-    std::fs::write(dir.join("checklists/hostile.toml"), CHECKLIST).unwrap();
-    std::fs::write(dir.join("a.toml"), ASSESSMENT).unwrap();
-    let broken = CHECKLIST.replace("kind = \"text\"", "kind = \"text\u{1b}]0;pwned\u{7}\"");
+    std::fs::write(dir.join("checklists/hostile.toml"), &checklist).unwrap();
+    std::fs::write(dir.join("a.toml"), &assessment).unwrap();
+    let broken = checklist.replace("kind = \"text\"", "kind = \"text\u{1b}]0;pwned\u{7}\"");
     std::fs::write(dir.join("broken.toml"), broken).unwrap();
+    for (name, text) in [
+        ("base.toml", assessment.clone()),
+        ("ours.toml", assessment.replace("value = 9", "value = 7")),
+        ("theirs.toml", assessment.replace("value = 9", "value = 3")),
+        ("config.json", CONFIG.to_string()),
+        ("results.json", RESULTS.to_string()),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    for (path, text) in [
+        ("models/evil/model.toml", MODEL),
+        ("providers/evil/provider.toml", PROVIDER),
+        ("providers/evil/models/evil/model.toml", OFFER),
+    ] {
+        let path = dir.join("models-dev").join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
 }
+
+/// A transformers config.json with hostile names.
+const CONFIG: &str = r#"{
+  "architectures": ["Evil\u001b]0;pwned\u0007ForCausalLM"],
+  "model_type": "evil\u202e",
+  "hidden_size": 4096,
+  "intermediate_size": 14336,
+  "num_attention_heads": 32,
+  "num_key_value_heads": 8,
+  "num_hidden_layers": 32,
+  "vocab_size": 128256,
+  "max_position_embeddings": 131072,
+  "torch_dtype": "bfloat16\u001b[6n"
+}
+"#;
+
+/// An lm-evaluation-harness results file with hostile task and metric names.
+const RESULTS: &str = r#"{
+  "results": {
+    "t\u001b]0;pwned\u0007": { "acc,none\u001b[6n": 0.5, "alias": "x\u202e" },
+    "other\u001b[5;9m": { "acc,none": 0.7 }
+  }
+}
+"#;
+
+/// A models.dev model, provider and offer with hostile names.
+const MODEL: &str = r#"name = "Evil \u001b]0;pwned\u0007 Model"
+release_date = "2026-01-01"
+last_updated = "2026-01-01"
+attachment = false
+reasoning = false
+temperature = true
+tool_call = true
+open_weights = true
+
+[limit]
+context = 131072
+output = 8192
+
+[modalities]
+input = ["text"]
+output = ["text"]
+"#;
+
+const PROVIDER: &str = r#"name = "Evil \u202e Cloud \u001b[6n"
+npm = "x"
+doc = "https://evil.example"
+env = ["EVIL_KEY"]
+"#;
+
+const OFFER: &str = r#"base_model = "evil/model"
+name = "Evil \u001b[5;9m offer"
+attachment = false
+reasoning = false
+temperature = true
+tool_call = true
+open_weights = true
+
+[cost]
+input = 1.0
+output = 2.0
+
+[limit]
+context = 131072
+output = 8192
+
+[modalities]
+input = ["text"]
+output = ["text"]
+"#;
 
 /// Runs a row in a pseudo-terminal and returns everything the terminal received.
 fn terminal_output(dir: &Path, row: &Row) -> String {
@@ -278,6 +359,7 @@ fn subcommands(path: &[String]) -> Vec<String> {
     section
         .lines()
         .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.strip_prefix("  ").filter(|rest| !rest.starts_with(' ')))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .map(str::to_string)

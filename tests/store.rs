@@ -16,6 +16,7 @@ fn rewritten(name: &str, text: &str) -> (Loaded, String) {
         .unwrap_or_else(|e| panic!("{e}"));
     let written = canonical(
         &loaded.assessment,
+        &loaded.checklist,
         Some("../schemas/assessment.schema.json"),
     );
     (loaded, written)

@@ -121,8 +121,13 @@ fn arrow_keys_answer_ctrl_c_saves_and_a_rerun_resumes_to_the_report() {
         ]
     );
 
-    // The file names its checklist and candidate now.
-    let mut p = spawn(dir.path(), &["assess", "a.toml", "--as", "alice"]);
+    // The file names its candidate now; the checklist stays the pinned one, since the file's
+    // id alone would find the built-in quick-screen, whose items have moved on.
+    let pinned = pinned_arg();
+    let mut p = spawn(
+        dir.path(),
+        &["assess", "a.toml", "--as", "alice", "--checklist", &pinned],
+    );
     at_item(&mut p, "release-status");
     choose(&mut p, 3, "https://huggingface.co/example");
     at_item(&mut p, "deploy-mode");

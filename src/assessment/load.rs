@@ -10,7 +10,7 @@ use toml::de::DeTable;
 use toml::value::Datetime;
 
 use super::file::{AnswerFile, AssessmentFile, CandidateFile};
-use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
+use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, Scalar};
 use crate::checklist::model::same_label;
 use crate::checklist::{Checklist, Item, Kind};
 use crate::diag::Diagnostic;
@@ -241,7 +241,7 @@ impl Validator {
         let facts = c
             .facts
             .as_ref()
-            .map(|f| facts(f.get_ref()))
+            .map(|f| self.facts(f.get_ref()))
             .unwrap_or_default();
         Some(Candidate {
             name,
@@ -345,7 +345,7 @@ impl Validator {
                 misfits.push(unknown_item(item_id, checklist));
                 raw_value(&value)
             }
-            Some(item) => fit_value(item, &value, &mut misfits),
+            Some(item) => fit_value(item, &value, drifted, &mut misfits),
         };
         let answer = Answer {
             item: item_id.get_ref().clone(),
@@ -467,7 +467,14 @@ fn raw_value(value: &Presence) -> AnswerValue {
 }
 
 /// Converts a value for an item, pushing a diagnostic for each way it does not fit.
-fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> AnswerValue {
+/// `drifted`: the file was written against another version of the checklist, so a scale index
+/// may point at a level that has moved and is not trusted.
+fn fit_value(
+    item: &Item,
+    value: &Presence,
+    drifted: bool,
+    misfits: &mut Vec<Diagnostic>,
+) -> AnswerValue {
     let v = match value {
         Presence::Na(span) => {
             if !item.na_allowed {
@@ -485,7 +492,7 @@ fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> An
         }
         Presence::Value(v) => v,
     };
-    match convert(item, v.get_ref()) {
+    match convert(item, v.get_ref(), drifted) {
         Ok(converted) => converted,
         Err((code, message)) => {
             misfits.push(
@@ -499,7 +506,11 @@ fn fit_value(item: &Item, value: &Presence, misfits: &mut Vec<Diagnostic>) -> An
     }
 }
 
-fn convert(item: &Item, v: &toml::Value) -> Result<AnswerValue, (&'static str, String)> {
+fn convert(
+    item: &Item,
+    v: &toml::Value,
+    drifted: bool,
+) -> Result<AnswerValue, (&'static str, String)> {
     let wrong = || {
         (
             "wrong-value-type",
@@ -513,6 +524,23 @@ fn convert(item: &Item, v: &toml::Value) -> Result<AnswerValue, (&'static str, S
     };
     match (&item.kind, v) {
         (Kind::YesNo, toml::Value::Boolean(b)) => Ok(AnswerValue::Bool(*b)),
+        (Kind::Scale { .. }, toml::Value::Integer(i)) if drifted => Err((
+            "index-after-change",
+            format!(
+                "level {i} of `{}` was written as an index against another version of the checklist",
+                item.id
+            ),
+        )),
+        (Kind::Scale { levels }, toml::Value::String(s)) => levels
+            .iter()
+            .position(|l| same_label(l, s))
+            .map(|i| AnswerValue::Int(i as i64))
+            .ok_or_else(|| {
+                (
+                    "unknown-level",
+                    format!("`{}` has no level \"{s}\"", item.id),
+                )
+            }),
         (Kind::Scale { levels }, toml::Value::Integer(i)) => {
             if usize::try_from(*i).is_ok_and(|l| l < levels.len()) {
                 Ok(AnswerValue::Int(*i))
@@ -563,7 +591,10 @@ pub fn accepts(item: &Item) -> String {
                 .enumerate()
                 .map(|(i, l)| format!("{i} = {l}"))
                 .collect();
-            format!("a level index: {}", listed.join("; "))
+            format!(
+                "a level's text (or its 0-based index): {}",
+                listed.join("; ")
+            )
         }
         Kind::Choice { options } => {
             let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
@@ -576,17 +607,43 @@ pub fn accepts(item: &Item) -> String {
     }
 }
 
-fn facts(table: &BTreeMap<String, Spanned<toml::Value>>) -> BTreeMap<String, Fact> {
-    table
-        .iter()
-        .filter_map(|(k, v)| fact(v.get_ref()).map(|f| (k.clone(), f)))
-        .collect()
+impl Validator {
+    /// Facts in either form: `{ value, source, as_of }` (SPEC §3) or a bare value (older files).
+    fn facts(&mut self, table: &BTreeMap<String, Spanned<toml::Value>>) -> BTreeMap<String, Fact> {
+        table
+            .iter()
+            .filter_map(|(k, v)| self.fact(k, v).map(|f| (k.clone(), f)))
+            .collect()
+    }
+
+    fn fact(&mut self, key: &str, v: &Spanned<toml::Value>) -> Option<Fact> {
+        let toml::Value::Table(t) = v.get_ref() else {
+            return fact_value(v.get_ref()).map(Fact::bare);
+        };
+        let as_of = match t.get("as_of") {
+            Some(toml::Value::Datetime(d)) => {
+                let spanned = Spanned::new(v.span(), *d);
+                Some(self.timestamp(&spanned, &format!("candidate.facts.\"{key}\".as_of"))?)
+            }
+            _ => None,
+        };
+        Some(Fact {
+            value: t.get("value").and_then(fact_value)?,
+            source: t
+                .get("source")
+                .and_then(toml::Value::as_str)
+                .map(str::to_string),
+            as_of,
+        })
+    }
 }
 
-fn fact(v: &toml::Value) -> Option<Fact> {
+fn fact_value(v: &toml::Value) -> Option<FactValue> {
     match v {
-        toml::Value::Array(items) => Some(Fact::List(items.iter().filter_map(scalar).collect())),
-        other => scalar(other).map(Fact::Scalar),
+        toml::Value::Array(items) => {
+            Some(FactValue::List(items.iter().filter_map(scalar).collect()))
+        }
+        other => scalar(other).map(FactValue::Scalar),
     }
 }
 

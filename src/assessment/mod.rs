@@ -2,9 +2,11 @@
 
 pub mod edit;
 pub mod file;
+pub mod folder;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod store;
 pub mod write;
 
-pub use model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
+pub use model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, Scalar};

@@ -9,11 +9,14 @@ use std::fmt::Write;
 
 use jiff::Timestamp;
 
-use super::model::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use super::model::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
+use crate::checklist::{Checklist, Kind};
 
 /// Renders an assessment in canonical form. `schema_line` is the relative path of
-/// `assessment.schema.json` when the project has a `schemas/` folder.
-pub fn canonical(a: &Assessment, schema_line: Option<&str>) -> String {
+/// `assessment.schema.json` when the project has a `schemas/` folder. Answers that fit
+/// `checklist` are written in its terms (a `scale` answer as its level's text); answers that do
+/// not fit (`unfit`) are written back as they were read.
+pub fn canonical(a: &Assessment, checklist: &Checklist, schema_line: Option<&str>) -> String {
     let mut out = String::new();
     if let Some(path) = schema_line {
         let _ = writeln!(out, "#:schema {path}");
@@ -26,11 +29,33 @@ pub fn canonical(a: &Assessment, schema_line: Option<&str>) -> String {
     }
     pair(&mut out, "created", &datetime(a.created));
     candidate(&mut out, a);
-    for answer in a.answers.iter().chain(a.unfit.iter()) {
+    for answer in &a.answers {
+        out.push('\n');
+        block(&mut out, &as_written(answer, checklist));
+    }
+    for answer in &a.unfit {
         out.push('\n');
         block(&mut out, answer);
     }
     out
+}
+
+/// A fitting answer as it is written: a `scale` level index becomes the level's text, so a diff
+/// reads without the checklist and reordered levels cannot change an answer's meaning.
+fn as_written<'a>(answer: &'a Answer, checklist: &Checklist) -> std::borrow::Cow<'a, Answer> {
+    let level = match (checklist.item(&answer.item).map(|i| &i.kind), &answer.value) {
+        (Some(Kind::Scale { levels }), AnswerValue::Int(i)) => {
+            usize::try_from(*i).ok().and_then(|i| levels.get(i))
+        }
+        _ => None,
+    };
+    match level {
+        Some(text) => std::borrow::Cow::Owned(Answer {
+            value: AnswerValue::Text(text.clone()),
+            ..answer.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(answer),
+    }
 }
 
 fn candidate(out: &mut String, a: &Assessment) {
@@ -82,10 +107,27 @@ fn answer_value(value: &AnswerValue) -> String {
     }
 }
 
+/// A fact with a source or a date is an inline table `{ value, source, as_of }` (SPEC §3); a bare
+/// value (the older form) is written back as it was read.
 fn fact_value(fact: &Fact) -> String {
-    match fact {
-        Fact::Scalar(s) => scalar(s),
-        Fact::List(items) => {
+    let value = bare_value(&fact.value);
+    if fact.source.is_none() && fact.as_of.is_none() {
+        return value;
+    }
+    let mut parts = vec![format!("value = {value}")];
+    if let Some(source) = &fact.source {
+        parts.push(format!("source = {}", string(source)));
+    }
+    if let Some(as_of) = fact.as_of {
+        parts.push(format!("as_of = {}", datetime(as_of)));
+    }
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn bare_value(value: &FactValue) -> String {
+    match value {
+        FactValue::Scalar(s) => scalar(s),
+        FactValue::List(items) => {
             let items: Vec<String> = items.iter().map(scalar).collect();
             format!("[{}]", items.join(", "))
         }
@@ -171,6 +213,17 @@ mod tests {
         assert_eq!(float(1e12), "1000000000000.0");
         assert_eq!(float(0.25), "0.25");
         assert_eq!(float(1e300), "1e300");
+    }
+
+    #[test]
+    fn recorded_facts_are_inline_tables_and_bare_facts_stay_bare() {
+        let at: Timestamp = "2026-07-01T00:00:00Z".parse().unwrap();
+        let count = FactValue::Scalar(Scalar::Int(38));
+        assert_eq!(fact_value(&Fact::bare(count.clone())), "38");
+        assert_eq!(
+            fact_value(&Fact::recorded(count, "models.dev \"slice\"", at)),
+            "{ value = 38, source = \"models.dev \\\"slice\\\"\", as_of = 2026-07-01T00:00:00Z }"
+        );
     }
 
     #[test]

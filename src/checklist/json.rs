@@ -10,7 +10,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::model::{Checklist, Condition, Dimension, Gate, Item, Kind};
+use super::model::{Binding, Checklist, Condition, Dimension, Gate, Item, Kind, RuleAnswer, Test};
 
 /// The checklist file format, as `checklist show --format json` writes it.
 #[derive(Debug, Serialize)]
@@ -80,6 +80,8 @@ struct JsonItem<'a> {
     references: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     when: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +149,7 @@ fn item(i: &Item) -> JsonItem<'_> {
             Condition::In(labels) => json!({ "item": w.item, "in": labels }),
             Condition::Is(is) => json!({ "item": w.item, "is": is }),
         }),
+        fact: i.fact.as_ref().map(|b| binding(b, &i.kind)),
     };
     match &i.kind {
         Kind::Scale { levels } => out.levels = Some(levels),
@@ -184,4 +187,50 @@ fn gate(gate: &Gate) -> Value {
             Value::Object(bounds)
         }
     }
+}
+
+/// A fact binding as its file writes it: `{ name, map = [{ is | min/max, answer }] }`, a scale's
+/// answer as its level's text.
+fn binding(b: &Binding, kind: &Kind) -> Value {
+    let mut out = serde_json::Map::new();
+    out.insert("name".into(), json!(b.name));
+    let rules: Vec<Value> = b
+        .rules
+        .iter()
+        .map(|r| {
+            let mut rule = serde_json::Map::new();
+            let equals = match &r.test {
+                Test::Text(t) => Some(json!(t)),
+                Test::Number(n) => Some(json!(n)),
+                Test::Bool(v) => Some(json!(v)),
+                Test::Range { .. } => None,
+            };
+            if let Some(equals) = equals {
+                rule.insert("is".into(), equals);
+            }
+            match &r.test {
+                Test::Text(_) | Test::Number(_) | Test::Bool(_) => {}
+                Test::Range { min, max } => {
+                    if let Some(min) = min {
+                        rule.insert("min".into(), json!(min));
+                    }
+                    if let Some(max) = max {
+                        rule.insert("max".into(), json!(max));
+                    }
+                }
+            }
+            let answer = match (&r.answer, kind) {
+                (RuleAnswer::Yes(yes), _) => json!(yes),
+                (RuleAnswer::Level(level), Kind::Scale { levels }) => json!(levels.get(*level)),
+                (RuleAnswer::Level(level), _) => json!(level),
+                (RuleAnswer::Label(label), _) => json!(label),
+            };
+            rule.insert("answer".into(), answer);
+            Value::Object(rule)
+        })
+        .collect();
+    if !rules.is_empty() {
+        out.insert("map".into(), Value::Array(rules));
+    }
+    Value::Object(out)
 }

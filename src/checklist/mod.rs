@@ -5,27 +5,40 @@
 
 pub mod builtin;
 pub mod digest;
+pub mod extends;
 pub mod file;
+pub mod format;
 pub mod json;
 pub mod model;
 pub mod schema_rules;
+pub mod starter;
 pub mod validate;
 
 use toml::de::DeTable;
 
+pub use extends::{BaseError, Bases, BuiltinBases};
 pub use model::{
-    Checklist, ChoiceOption, Condition, Dimension, Gate, Item, Kind, Origin, Readiness, When,
+    Binding, Checklist, ChoiceOption, Condition, Dimension, Gate, Inheritance, Item, Kind, Origin,
+    Readiness, Rule, RuleAnswer, Test, When,
 };
 
 use crate::diag::{Diagnostic, Report, SourceFile};
 use crate::schema::SchemaKind;
 
-/// Root keys that belong to checklist inheritance, which this version does not support yet.
-const INHERITANCE_KEYS: &[&str] = &["extends", "remove", "override"];
-
-/// Loads a checklist from its text; `name` is how diagnostics name the file.
+/// Loads a checklist from its text; `name` is how diagnostics name the file. It may extend
+/// built-in checklists only; [`load_with`] takes the bases a project can see.
 pub fn load_str(name: &str, text: &str, origin: Origin) -> Result<Checklist, Report> {
-    let (checklist, diagnostics) = parse(text, origin);
+    load_with(name, text, origin, &BuiltinBases)
+}
+
+/// Loads a checklist from its text, resolving `extends` through `bases`.
+pub fn load_with(
+    name: &str,
+    text: &str,
+    origin: Origin,
+    bases: &dyn Bases,
+) -> Result<Checklist, Report> {
+    let (checklist, diagnostics) = parse_with(text, origin, bases);
     let report = Report {
         source: SourceFile {
             name: name.to_string(),
@@ -41,12 +54,27 @@ pub fn load_str(name: &str, text: &str, origin: Origin) -> Result<Checklist, Rep
 
 /// Parses and validates, returning whatever could be built and every diagnostic, in source order.
 pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>) {
+    parse_with(text, origin, &BuiltinBases)
+}
+
+/// [`parse`], resolving `extends` through `bases`.
+pub fn parse_with(
+    text: &str,
+    origin: Origin,
+    bases: &dyn Bases,
+) -> (Option<Checklist>, Vec<Diagnostic>) {
     let (mut doc, errors) = DeTable::parse_recoverable(text);
     let mut problems = syntax_errors(text, &errors);
     if !problems.is_empty() {
+        if let Some(marker) = crate::git::markers::first(text) {
+            let fix = "weigh checklist validate FILE";
+            return (
+                None,
+                vec![crate::git::markers::conflict_in_checklist(marker, fix)],
+            );
+        }
         return (None, problems);
     }
-    problems.extend(inheritance(doc.get_mut()));
     let schema = crate::schema::cached(SchemaKind::Checklist);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     let file: file::ChecklistFile =
@@ -58,10 +86,45 @@ pub fn parse(text: &str, origin: Origin) -> (Option<Checklist>, Vec<Diagnostic>)
             }
         };
     let structure_broken = problems.iter().any(Diagnostic::is_error);
+    let (file, inheritance) = match inherit(file, &origin, bases, &mut problems) {
+        Some(resolved) => resolved,
+        None => return (None, sorted(problems)),
+    };
     let (checklist, more) = validate::validate(&file, origin, structure_broken);
     problems.extend(more);
-    let checklist = checklist.filter(|_| !problems.iter().any(Diagnostic::is_error));
+    let checklist = checklist
+        .filter(|_| !problems.iter().any(Diagnostic::is_error))
+        .map(|c| Checklist { inheritance, ..c });
     (checklist, sorted(problems))
+}
+
+/// Resolves `extends`; a file without it is returned as it is. `None` when the base cannot be
+/// had (the problem is pushed).
+fn inherit(
+    file: file::ChecklistFile,
+    origin: &Origin,
+    bases: &dyn Bases,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(file::ChecklistFile, Option<Inheritance>)> {
+    let Some(reference) = file.extends.clone() else {
+        problems.extend(extends::needs_extends(&file));
+        return Some((file, None));
+    };
+    let own_id = file
+        .checklist
+        .as_ref()
+        .and_then(|c| c.get_ref().id.as_ref())
+        .map(|id| id.get_ref().clone());
+    match bases.base(reference.get_ref(), origin, own_id.as_deref()) {
+        Ok(base) => {
+            let (resolved, inheritance) = extends::resolve(file, &base, reference.span(), problems);
+            Some((resolved, Some(inheritance)))
+        }
+        Err(e) => {
+            problems.push(extends::base_error(e, reference.span()));
+            None
+        }
+    }
 }
 
 fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -134,31 +197,6 @@ fn serde_error(e: &toml::de::Error) -> Diagnostic {
         Some(span) => d.at(span),
         None => d,
     }
-}
-
-fn inheritance(doc: &mut DeTable<'_>) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    let present: Vec<_> = doc
-        .keys()
-        .filter(|key| INHERITANCE_KEYS.contains(&key.get_ref().as_ref()))
-        .cloned()
-        .collect();
-    for key in present {
-        problems.push(
-            Diagnostic::error(
-                "extends-unsupported",
-                format!(
-                    "`{}` is not supported by this version of weigh",
-                    key.get_ref()
-                ),
-            )
-            .at(key.span())
-            .label("checklist inheritance comes in a later version")
-            .help("copy the base checklist instead: `weigh checklist export ID -o FILE`"),
-        );
-        doc.remove(key.get_ref().as_ref());
-    }
-    problems
 }
 
 /// Returns the checklist text with `[checklist].id` replaced by `new_id`, comments and layout

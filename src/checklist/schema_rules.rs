@@ -33,59 +33,66 @@ pub fn version_one(schema: &mut Schema) {
     }
 }
 
-/// The root: version 1, at least one dimension, a scored item somewhere, a dimension of
-/// weight above 0.
+/// The root: version 1, at least one dimension; and without `extends` (when the file is the
+/// whole checklist): dimensions with titles, a scored item somewhere, a dimension of weight above
+/// 0, and `ready` at least `conditional` (the defaults, 80 and 60, counting for an absent key).
 pub fn checklist_rules(schema: &mut Schema) {
     version_one(schema);
-    let Some(dimension) = property(schema, "dimension") else {
-        return;
-    };
-    dimension.insert("minItems".into(), json!(1));
+    if let Some(dimension) = property(schema, "dimension") {
+        dimension.insert("minItems".into(), json!(1));
+    }
     let scored = json!({ "not": { "const": "text" } });
-    dimension.insert(
-        "allOf".into(),
-        json!([
-            {
-                "description": "At least one item is scored (not `text`).",
-                "contains": {
-                    "required": ["item"],
-                    "properties": {
-                        "item": { "contains": { "properties": { "kind": scored } } }
-                    }
-                }
-            },
-            {
-                "description": "At least one dimension has a weight above 0.",
-                "contains": {
-                    "anyOf": [
-                        { "not": { "required": ["weight"] } },
-                        { "properties": { "weight": { "exclusiveMinimum": 0 } } }
+    schema.insert("if".into(), json!({ "not": { "required": ["extends"] } }));
+    schema.insert(
+        "then".into(),
+        json!({
+            "required": ["dimension"],
+            "properties": {
+                "dimension": {
+                    "items": { "required": ["title"] },
+                    "allOf": [
+                        {
+                            "description": "At least one item is scored (not `text`).",
+                            "contains": {
+                                "required": ["item"],
+                                "properties": {
+                                    "item": { "contains": { "properties": { "kind": scored } } }
+                                }
+                            }
+                        },
+                        {
+                            "description": "At least one dimension has a weight above 0.",
+                            "contains": {
+                                "anyOf": [
+                                    { "not": { "required": ["weight"] } },
+                                    { "properties": { "weight": { "exclusiveMinimum": 0 } } }
+                                ]
+                            }
+                        }
+                    ]
+                },
+                "readiness": {
+                    "allOf": [
+                        {
+                            "if": { "not": { "required": ["ready"] } },
+                            "then": { "properties": { "conditional": { "maximum": 80 } } }
+                        },
+                        {
+                            "if": { "not": { "required": ["conditional"] } },
+                            "then": { "properties": { "ready": { "minimum": 60 } } }
+                        }
                     ]
                 }
             }
-        ]),
+        }),
     );
 }
 
-/// `ready` is at least `conditional`, the defaults (80 and 60) counting for an absent key;
 /// `disagreement` is above 0.
 pub fn readiness_rules(schema: &mut Schema) {
     if let Some(d) = property(schema, "disagreement") {
         d.insert("exclusiveMinimum".into(), json!(0));
     }
-    schema.insert(
-        "allOf".into(),
-        json!([
-            {
-                "if": { "not": { "required": ["ready"] } },
-                "then": { "properties": { "conditional": { "maximum": 80 } } }
-            },
-            {
-                "if": { "not": { "required": ["conditional"] } },
-                "then": { "properties": { "ready": { "minimum": 60 } } }
-            }
-        ]),
-    );
 }
 
 /// Each kind's own keys (required and foreign) and the type of its gate.

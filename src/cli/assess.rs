@@ -17,6 +17,9 @@ use super::common;
 
 /// Arguments of `weigh assess`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh assess                                     # a new candidate (asks its name)\n  weigh assess assessments/kimi-k3                 # resume your answers in a folder assessment\n  weigh assess assessments/kimi-k3 --unanswered --dimension safety\n  printf 'yes\\n2\\n' | weigh assess screen.toml --candidate \"Kimi K3\" --checklist quick-screen"
+)]
 pub struct AssessArgs {
     /// The assessment file to create or resume (default: a new file named after the candidate in
     /// the project's assessments folder).
@@ -102,19 +105,19 @@ fn target(
     interactive: bool,
 ) -> Result<(PathBuf, Option<NewFile>), Error> {
     if let Some(path) = &args.file {
-        if path.exists() {
+        if store::exists(path) {
             return Ok((path.clone(), None));
         }
         let new = new_file(args, finder, interactive)?;
         return Ok((path.clone(), Some(new)));
     }
     let new = new_file(args, finder, interactive)?;
-    let folder = finder
-        .project
-        .as_ref()
-        .map_or_else(|| PathBuf::from("assessments"), |p| p.assessments.clone());
-    let path = slot(&folder, &new.candidate.name)?;
-    let new = (!path.exists()).then_some(new);
+    let (folder, as_folder) = finder.project.as_ref().map_or_else(
+        || (PathBuf::from("assessments"), false),
+        |p| (p.assessments.clone(), true),
+    );
+    let path = slot(&folder, &new.candidate.name, as_folder)?;
+    let new = (!store::exists(&path)).then_some(new);
     Ok((path, new))
 }
 
@@ -169,15 +172,16 @@ fn ask_candidate() -> Result<(String, Option<String>), Error> {
     ))
 }
 
-/// The candidate's file in `folder`: its slug, resumed when it assesses the same candidate,
-/// else the slug with `-2`, `-3`, ….
-fn slot(folder: &Path, name: &str) -> Result<PathBuf, Error> {
+/// The candidate's assessment in `folder`: its slug (a folder in a project, else a `.toml` file),
+/// resumed when it assesses the same candidate, else the slug with `-2`, `-3`, ….
+fn slot(folder: &Path, name: &str, as_folder: bool) -> Result<PathBuf, Error> {
     let slug = weigh::text::slug(name);
+    let ext = if as_folder { "" } else { ".toml" };
     for n in 1.. {
         let file = if n == 1 {
-            format!("{slug}.toml")
+            format!("{slug}{ext}")
         } else {
-            format!("{slug}-{n}.toml")
+            format!("{slug}-{n}{ext}")
         };
         let path = folder.join(file);
         if !path.exists() || same_candidate(&path, name) {
@@ -187,8 +191,17 @@ fn slot(folder: &Path, name: &str) -> Result<PathBuf, Error> {
     unreachable!("some numbered file name is free")
 }
 
+/// Whether the file, or the first member of the folder, assesses this candidate.
 fn same_candidate(path: &Path, name: &str) -> bool {
-    let Ok(text) = weigh::fsx::read_text(path) else {
+    let file = if path.is_dir() {
+        match store_members(path) {
+            Some(first) => first,
+            None => return true,
+        }
+    } else {
+        path.to_path_buf()
+    };
+    let Ok(text) = weigh::fsx::read_text(&file) else {
         return false;
     };
     let Ok(value) = toml::from_str::<toml::Table>(&text) else {
@@ -199,6 +212,14 @@ fn same_candidate(path: &Path, name: &str) -> bool {
         .and_then(|c| c.get("name"))
         .and_then(toml::Value::as_str)
         .is_some_and(|n| n.trim() == name)
+}
+
+/// The first member file of a folder assessment, if it has any.
+fn store_members(folder: &Path) -> Option<PathBuf> {
+    weigh::assessment::folder::members(folder)
+        .ok()?
+        .into_iter()
+        .next()
 }
 
 /// The end: the scorecard and the next commands, or where the walk stopped.

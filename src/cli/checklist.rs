@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
-use weigh::checklist::{self, Origin, builtin};
+use weigh::checklist::{self, builtin};
 use weigh::error::{Error, exit};
 use weigh::fsx;
 
@@ -14,6 +14,7 @@ use super::Format;
 #[derive(Debug, Subcommand)]
 pub enum ChecklistCommand {
     /// The checklists weigh can see.
+    #[command(after_help = "Example:\n  weigh checklist list")]
     List,
     /// A checklist's dimensions and items.
     Show(ShowArgs),
@@ -21,10 +22,29 @@ pub enum ChecklistCommand {
     Validate(ValidateArgs),
     /// Write a built-in checklist out, to start a team's own.
     Export(ExportArgs),
+    /// Tidy checklist files' layout, keeping comments; --check fails with a diff instead.
+    Fmt(FmtArgs),
+}
+
+/// Arguments of `checklist fmt`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh checklist fmt checklists/*.toml\n  weigh checklist fmt --check checklists/*.toml   # CI: exit 1 with a diff"
+)]
+pub struct FmtArgs {
+    /// Checklist files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing: print a unified diff and exit 1 when a file is not tidy.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Arguments of `checklist show`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh checklist show open-weight-adoption\n  weigh checklist show checklists/acme.toml --format markdown"
+)]
 pub struct ShowArgs {
     /// A checklist id or a path to a checklist file.
     #[arg(value_name = "ID|PATH")]
@@ -36,6 +56,7 @@ pub struct ShowArgs {
 
 /// Arguments of `checklist validate`.
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  weigh checklist validate checklists/*.toml")]
 pub struct ValidateArgs {
     /// Checklist files (`-` for stdin).
     #[arg(required = true, value_name = "PATH")]
@@ -44,6 +65,9 @@ pub struct ValidateArgs {
 
 /// Arguments of `checklist export`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  weigh checklist export open-weight-adoption --id acme-adoption -o checklists/acme-adoption.toml"
+)]
 pub struct ExportArgs {
     /// The built-in checklist's id.
     pub id: String,
@@ -65,6 +89,7 @@ pub fn run(command: ChecklistCommand) -> Result<u8, Error> {
         ChecklistCommand::Show(args) => show(&args),
         ChecklistCommand::Validate(args) => Ok(validate(&args.paths)),
         ChecklistCommand::Export(args) => export(&args),
+        ChecklistCommand::Fmt(args) => fmt(&args),
     }
 }
 
@@ -159,15 +184,15 @@ fn show(args: &ShowArgs) -> Result<u8, Error> {
 /// Validates every file, printing every problem; the highest exit code wins.
 fn validate(paths: &[PathBuf]) -> u8 {
     let mut code = exit::OK;
+    let finder = match super::finder(None) {
+        Ok(finder) => finder,
+        Err(e) => {
+            super::report_error(&e);
+            return e.exit_code();
+        }
+    };
     for path in paths {
-        let outcome = fsx::read_text(path).and_then(|text| {
-            checklist::load_str(
-                &path.display().to_string(),
-                &text,
-                Origin::Path(path.clone()),
-            )
-            .map_err(|r| Error::Invalid(Box::new(r)))
-        });
+        let outcome = finder.load_path(path);
         match outcome {
             Ok(c) => super::warn(&format!(
                 "{}: ok ({} {}, {} items)\n",
@@ -207,5 +232,47 @@ fn export(args: &ExportArgs) -> Result<u8, Error> {
         ));
     }
     fsx::write_output(args.output.as_deref(), &text)?;
+    Ok(exit::OK)
+}
+
+/// Tidies each file, or with `--check` prints what would change; the highest exit code wins.
+fn fmt(args: &FmtArgs) -> Result<u8, Error> {
+    let finder = super::finder(None)?;
+    let mut code = exit::OK;
+    for path in &args.paths {
+        let outcome = fmt_one(&finder, path, args.check).unwrap_or_else(|e| {
+            super::report_error(&e);
+            e.exit_code()
+        });
+        code = code.max(outcome);
+    }
+    Ok(code)
+}
+
+fn fmt_one(finder: &weigh::locate::Finder, path: &Path, check: bool) -> Result<u8, Error> {
+    let before = finder.load_path(path)?;
+    let text = fsx::read_text(path)?;
+    let tidy = checklist::format::format(&text)
+        .map_err(|why| Error::usage(format!("{}: {why}", path.display()), "fix the TOML first"))?;
+    if tidy == text {
+        return Ok(exit::OK);
+    }
+    let after = finder.load_text_at(path, &tidy)?;
+    if after.digest != before.digest {
+        return Err(Error::usage(
+            format!(
+                "{}: tidying would change the checklist's meaning; nothing was written",
+                path.display()
+            ),
+            "please report this as a bug, with the file",
+        ));
+    }
+    let name = path.display().to_string();
+    if check {
+        fsx::write_output(None, &weigh::udiff::unified(&name, &text, &tidy))?;
+        return Ok(exit::UNMET);
+    }
+    fsx::write_atomic(path, tidy.as_bytes())?;
+    super::warn(&format!("formatted {name}\n"));
     Ok(exit::OK)
 }

@@ -4,9 +4,16 @@ mod answer;
 mod assess;
 mod checklist;
 mod common;
+mod facts;
+mod fmt;
+mod import;
 mod init;
+mod into;
+mod merge_file;
+mod providers;
 mod report;
 mod schema;
+mod shell;
 
 use std::io::Write;
 
@@ -25,8 +32,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/.
-    Init,
+    /// Set up the current folder: weigh.toml, assessments/, checklists/, schemas/, and in a git
+    /// repository the merge driver.
+    Init(init::InitArgs),
     /// Walk a team through a checklist for a candidate; every answer is saved at once.
     Assess(assess::AssessArgs),
     /// Record one answer from a script.
@@ -38,6 +46,22 @@ pub enum Command {
     Checklist(checklist::ChecklistCommand),
     /// Print the JSON Schema (draft-07) of a file format.
     Schema(schema::SchemaArgs),
+    /// Model size, memory and serving hardware from a config.json or a snapshot folder.
+    Facts(facts::FactsArgs),
+    /// Who serves a model and at what price, from a local copy of models.dev.
+    Providers(providers::ProvidersArgs),
+    /// Fill a number item from an evaluation's results file.
+    Import(import::ImportArgs),
+    /// Rewrite assessments in canonical form; --check fails with a diff instead.
+    Fmt(fmt::FmtArgs),
+    /// The git merge driver for one-file assessments (registered by `weigh init`).
+    MergeFile(merge_file::MergeFileArgs),
+    /// Print shell completions.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page.
+    #[command(after_help = "Example:
+  weigh manpage > ~/.local/share/man/man1/weigh.1")]
+    Manpage,
 }
 
 /// Output formats for commands that print a checklist or a report.
@@ -111,12 +135,19 @@ fn dash_value(e: &clap::Error) -> Option<String> {
 
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
-        Command::Init => init::run(),
+        Command::Init(args) => init::run(&args),
         Command::Assess(args) => assess::run(&args),
         Command::Answer(args) => answer::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
+        Command::Facts(args) => facts::run(&args),
+        Command::Providers(args) => providers::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::MergeFile(args) => merge_file::run(&args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Manpage => shell::manpage(),
     }
 }
 

@@ -10,6 +10,9 @@ use super::{Format, common};
 
 /// Arguments of `weigh report`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh report assessments/kimi-k3\n  weigh report assessments/kimi-k3 --format markdown > report.md\n  weigh report assessments/kimi-k3.toml --format json --as-of 2027-03-01"
+)]
 pub struct ReportArgs {
     /// The assessment file.
     pub file: PathBuf,
@@ -32,7 +35,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let as_of = common::time_or_now(args.as_of.as_deref())?;
     let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
     let loaded = store::read(&args.file, &lookup)?;
-    common::print_warnings(&loaded.warnings);
+    common::print_warnings(loaded.all_warnings());
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, as_of);
     let view = weigh::report::build(&loaded.checklist, &loaded.assessment, &card);
     let text = match args.format {

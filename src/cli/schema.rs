@@ -6,6 +6,7 @@ use weigh::schema::{SchemaKind, generate, to_pretty_json};
 
 /// Arguments of `weigh schema`.
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  weigh schema assessment > schemas/assessment.schema.json")]
 pub struct SchemaArgs {
     /// Which format.
     #[arg(value_enum)]

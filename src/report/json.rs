@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::view::{ActionView, AnswerView, ItemView, ReportView};
 use crate::assessment::write::datetime;
-use crate::assessment::{AnswerValue, Fact, Scalar};
+use crate::assessment::{AnswerValue, Fact, FactValue, Scalar};
 use crate::num::round9;
 use crate::score::{Action, Verdict};
 
@@ -38,6 +38,22 @@ pub struct JsonReport {
     pub items: Vec<JsonItem>,
     /// What stands between the candidate and READY, in order (every `improve` included).
     pub actions: Vec<JsonAction>,
+    /// Answers that no longer fit the checklist (it changed since they were written): kept in
+    /// the file as written, never scored.
+    pub unfit_answers: Vec<JsonUnfit>,
+}
+
+/// An answer that no longer fits the checklist.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonUnfit {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written, as text (`N/A` for not applicable).
+    pub value: String,
+    /// When: RFC 3339, UTC.
+    pub at: String,
 }
 
 /// The candidate.
@@ -334,6 +350,16 @@ pub fn report(view: &ReportView) -> JsonReport {
             .collect(),
         items: view.items.iter().map(item).collect(),
         actions: view.actions.iter().map(action).collect(),
+        unfit_answers: view
+            .unfit
+            .iter()
+            .map(|u| JsonUnfit {
+                item: u.item.clone(),
+                by: u.by.clone(),
+                value: u.value.clone(),
+                at: datetime(u.at),
+            })
+            .collect(),
     }
 }
 
@@ -386,11 +412,20 @@ fn value(v: &AnswerValue) -> serde_json::Value {
     }
 }
 
+/// A fact as written in the assessment: a bare value, or `{ value, source, as_of }`.
 fn fact(f: &Fact) -> serde_json::Value {
-    match f {
-        Fact::Scalar(s) => scalar(s),
-        Fact::List(items) => items.iter().map(scalar).collect(),
+    let value = match &f.value {
+        FactValue::Scalar(s) => scalar(s),
+        FactValue::List(items) => items.iter().map(scalar).collect(),
+    };
+    if f.source.is_none() && f.as_of.is_none() {
+        return value;
     }
+    serde_json::json!({
+        "value": value,
+        "source": f.source,
+        "as_of": f.as_of.map(datetime),
+    })
 }
 
 fn scalar(s: &Scalar) -> serde_json::Value {

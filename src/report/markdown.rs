@@ -17,7 +17,30 @@ pub fn render(view: &ReportView) -> String {
     actions(&mut out, view);
     items(&mut out, view);
     notes(&mut out, view);
+    unfit(&mut out, view);
     out
+}
+
+/// Answers the changed checklist no longer fits: kept in the file, not scored.
+fn unfit(out: &mut String, v: &ReportView) {
+    if v.unfit.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Answers that no longer fit the checklist\n\nThe checklist changed since these were written; they are kept in the file and not scored.\n"
+    );
+    for u in &v.unfit {
+        let _ = writeln!(
+            out,
+            "- {} by **{}**: {} ({})",
+            escape_inline(&u.item),
+            escape_inline(&u.by),
+            escape_inline(&u.value),
+            datetime(u.at)
+        );
+    }
+    out.push('\n');
 }
 
 fn header(out: &mut String, v: &ReportView) {

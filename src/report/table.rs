@@ -71,7 +71,29 @@ pub fn render(view: &ReportView) -> String {
         },
     );
     actions(&mut out, view);
+    unfit(&mut out, view);
     out
+}
+
+/// Answers the changed checklist no longer fits, so nobody mistakes them for lost.
+fn unfit(out: &mut String, v: &ReportView) {
+    if v.unfit.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nAnswers that no longer fit the checklist (kept in the file, not scored):"
+    );
+    for u in &v.unfit {
+        let _ = writeln!(
+            out,
+            "  - {} by {}: {} ({})",
+            escape_control(&u.item),
+            escape_control(&u.by),
+            escape_control(&u.value),
+            datetime(u.at)
+        );
+    }
 }
 
 /// The verdict with its colour.

@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use crate::assessment::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use crate::assessment::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
 use crate::checklist::{Checklist, Item, Kind, Readiness};
 use crate::score::{Action, Scorecard, Verdict};
 use crate::show::{gate_text, number};
@@ -40,6 +40,21 @@ pub struct ReportView {
     pub items: Vec<ItemView>,
     /// Actions, in SPEC §4 order (all of them).
     pub actions: Vec<ActionView>,
+    /// Answers that no longer fit the changed checklist: kept in the file, never scored.
+    pub unfit: Vec<UnfitView>,
+}
+
+/// An answer that no longer fits the checklist (its item was removed, its level reworded, …).
+#[derive(Debug, Clone)]
+pub struct UnfitView {
+    /// The item id, as written.
+    pub item: String,
+    /// The assessor.
+    pub by: String,
+    /// The value as written (`N/A` for not applicable).
+    pub value: String,
+    /// When it was given.
+    pub at: Timestamp,
 }
 
 /// The candidate.
@@ -232,6 +247,23 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
         dimensions,
         items,
         actions,
+        unfit: assessment.unfit.iter().map(unfit_view).collect(),
+    }
+}
+
+fn unfit_view(a: &Answer) -> UnfitView {
+    let value = match &a.value {
+        AnswerValue::Na => "N/A".into(),
+        AnswerValue::Bool(b) => b.to_string(),
+        AnswerValue::Int(i) => i.to_string(),
+        AnswerValue::Float(f) => number(*f),
+        AnswerValue::Text(t) => t.clone(),
+    };
+    UnfitView {
+        item: a.item.clone(),
+        by: a.by.clone(),
+        value,
+        at: a.at,
     }
 }
 
@@ -252,9 +284,14 @@ fn candidate_view(a: &Assessment) -> CandidateView {
 
 /// A fact as text: numbers as written, lists joined with commas.
 pub fn fact_text(fact: &Fact) -> String {
-    match fact {
-        Fact::Scalar(s) => scalar_text(s),
-        Fact::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
+    fact_value_text(&fact.value)
+}
+
+/// A fact's value as text: numbers as written, lists joined with commas.
+pub fn fact_value_text(value: &FactValue) -> String {
+    match value {
+        FactValue::Scalar(s) => scalar_text(s),
+        FactValue::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
     }
 }
 

@@ -29,8 +29,10 @@ pub struct Session {
     pub by: String,
     /// Answers saved in this session.
     pub saved: usize,
-    /// Warnings from opening the file.
-    pub warnings: Report,
+    /// Warnings from opening the assessment (for a folder, one report per file).
+    pub warnings: Vec<Report>,
+    /// What a new assessment starts with: a new folder gets its first file with the first answer.
+    new: Option<NewFile>,
     clock: Box<dyn Fn() -> Timestamp>,
 }
 
@@ -44,11 +46,14 @@ impl Session {
         by: String,
         clock: Box<dyn Fn() -> Timestamp>,
     ) -> Result<Session> {
+        let loaded: Loaded =
+            store::update(&path, &lookup, new, schema_line.as_deref(), |_, _| Ok(()))?;
+        let warnings = loaded.all_warnings().cloned().collect();
         let Loaded {
             assessment,
             checklist,
-            warnings,
-        } = store::update(&path, &lookup, new, schema_line.as_deref(), |_, _| Ok(()))?;
+            ..
+        } = loaded;
         Ok(Session {
             path,
             lookup,
@@ -58,6 +63,7 @@ impl Session {
             by,
             saved: 0,
             warnings,
+            new: new.cloned(),
             clock,
         })
     }
@@ -69,18 +75,30 @@ impl Session {
 
     /// Commits this assessor's answer to an item, atomically, and refreshes the assessment.
     pub fn save(&mut self, item: &str, value: AnswerValue, details: Details) -> Result<()> {
+        let now = self.now();
+        self.save_at(item, value, details, now)
+    }
+
+    /// [`Session::save`], dated `at` (an answer taken from data is dated at the fact's as_of).
+    pub fn save_at(
+        &mut self,
+        item: &str,
+        value: AnswerValue,
+        details: Details,
+        at: Timestamp,
+    ) -> Result<()> {
         let answer = Answer {
             item: item.to_string(),
             by: self.by.clone(),
             value,
-            at: self.now(),
+            at,
             note: details.note.filter(|n| !n.trim().is_empty()),
             evidence: details.evidence,
         };
         let loaded = store::update(
             &self.path,
             &self.lookup,
-            None,
+            self.new.as_ref(),
             self.schema_line.as_deref(),
             |a, _| {
                 edit::set(a, answer.clone());

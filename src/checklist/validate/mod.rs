@@ -14,6 +14,7 @@ use super::model::{Checklist, Dimension, Item, Origin, Readiness};
 use crate::diag::Diagnostic;
 use crate::text::one_of;
 
+mod binding;
 mod gate;
 mod kind;
 mod when;
@@ -50,6 +51,7 @@ pub fn validate(
         dimensions,
         digest: String::new(),
         origin,
+        inheritance: None,
     };
     checklist.digest = super::digest::digest(&checklist);
     (Some(checklist), v.problems)
@@ -222,11 +224,19 @@ impl Validator {
         file.dimensions
             .iter()
             .flatten()
-            .filter_map(|d| self.dimension(d.get_ref()))
+            .filter_map(|d| self.dimension(d.get_ref(), d.span()))
             .collect()
     }
 
-    fn dimension(&mut self, file: &DimensionFile) -> Option<Dimension> {
+    fn dimension(&mut self, file: &DimensionFile, span: Range<usize>) -> Option<Dimension> {
+        if file.title.is_none() {
+            self.push(
+                Diagnostic::error("missing-key", "missing required key `title`")
+                    .at(span.start..span.start)
+                    .label("`title` is required here")
+                    .help("add `title = …` (only a dimension that adds items to a base dimension of the same id may leave it out)"),
+            );
+        }
         let id = file.id.as_ref().map(|id| self.id(id, "dimension"));
         if let (Some(id), Some(span)) = (&id, file.id.as_ref().map(Spanned::span))
             && !self.dimension_ids.insert(id.clone())
@@ -273,6 +283,11 @@ impl Validator {
         let weight = self.weight(file, kind_file);
         let max_age_days = file.max_age_days.as_ref().and_then(|m| self.max_age(m));
         let gate = kind.as_ref().and_then(|k| self.gate(file, k));
+        // `None` when the binding is broken (already reported); `Some(None)` when there is none.
+        let fact = match (&file.fact, &kind) {
+            (Some(binding), Some(kind)) => self.binding(binding, kind).map(Some),
+            _ => Some(None),
+        };
         Some(Item {
             id: id?,
             question: question?,
@@ -293,6 +308,7 @@ impl Validator {
                 .map(|r| r.get_ref().clone())
                 .collect(),
             when: None,
+            fact: fact?,
         })
     }
 
