@@ -2,6 +2,8 @@
 //! section per defect, each against the real binary and the real file system. SECURITY.md
 //! names the test behind each guarantee.
 
+#![cfg(unix)]
+
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -756,6 +758,55 @@ fn thousands_of_unknown_names_cost_linear_time() {
     );
 }
 
+#[test]
+fn a_20000_item_assessment_is_answered_and_reported_in_linear_time() {
+    let dir = temp();
+    let mut checklist = String::from(
+        "schema_version = 1\n[checklist]\nid = \"big\"\ntitle = \"Big\"\nversion = \"1.0.0\"\n[[dimension]]\nid = \"d\"\ntitle = \"D\"\n",
+    );
+    let mut assessment = String::from(
+        "schema_version = 1\n[assessment]\nchecklist = \"big\"\nchecklist_version = \"1.0.0\"\ncreated = 2026-01-01T00:00:00Z\n[candidate]\nname = \"X\"\n",
+    );
+    for i in 0..20_000 {
+        checklist.push_str(&format!(
+            "[[dimension.item]]\nid = \"i{i}\"\nquestion = \"Q{i}?\"\nkind = \"yes_no\"\n"
+        ));
+        assessment.push_str(&format!(
+            "[[answer]]\nitem = \"i{i}\"\nby = \"alice\"\nvalue = true\nat = 2026-01-01T00:00:00Z\n"
+        ));
+    }
+    std::fs::write(dir.path().join("big.toml"), checklist).unwrap();
+    std::fs::write(dir.path().join("a.toml"), assessment).unwrap();
+    for args in [
+        vec![
+            "answer",
+            "a.toml",
+            "i5",
+            "no",
+            "--as",
+            "bob",
+            "--checklist",
+            "big.toml",
+        ],
+        vec![
+            "report",
+            "a.toml",
+            "--checklist",
+            "big.toml",
+            "--format",
+            "json",
+        ],
+    ] {
+        let started = Instant::now();
+        ok(&weigh_in(dir.path(), &args));
+        assert!(
+            started.elapsed() < LINEAR_BOUND,
+            "{args:?}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
 // ─── 12. Clear errors ──────────────────────────────────────────────────────────────────────────
 
 #[test]
@@ -1030,5 +1081,143 @@ fn the_digests_of_pinned_checklists_never_change() {
     ] {
         let checklist = weigh::locate::from_path(&path).unwrap();
         assert_eq!(checklist.digest, digest, "{}", path.display());
+    }
+}
+
+// ─── No code execution, no network ─────────────────────────────────────────────────────────────
+
+/// Shell text that would run if anything evaluated file contents.
+const INJECTIONS: &str =
+    "$(touch pwned-dollar) `touch pwned-backtick` ; touch pwned-semicolon | sh";
+
+#[test]
+fn weigh_runs_no_program_but_git_and_nothing_its_input_says() {
+    let dir = started();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let log = dir.path().join("calls.log");
+    for program in [
+        "git", "sh", "bash", "python3", "curl", "wget", "perl", "node", "ssh",
+    ] {
+        let path = bin.join(program);
+        std::fs::write(
+            &path,
+            format!(
+                "#!/bin/sh\necho \"{program} $*\" >> '{}'\nexit 1\n",
+                log.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let small = small_arg();
+    let checklist = read(&common::small()).replace("Does the licence permit your use?", INJECTIONS);
+    std::fs::write(dir.path().join("c.toml"), checklist).unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "answer",
+            "a.toml",
+            "summary",
+            INJECTIONS,
+            "--note",
+            INJECTIONS,
+            "--checklist",
+            &small,
+        ],
+        vec![
+            "answer",
+            "a.toml",
+            "licence-ok",
+            "yes",
+            "--evidence",
+            INJECTIONS,
+            "--checklist",
+            &small,
+        ],
+        vec![
+            "report",
+            "a.toml",
+            "--checklist",
+            &small,
+            "--format",
+            "markdown",
+        ],
+        vec!["checklist", "show", "c.toml"],
+        vec!["checklist", "validate", "c.toml"],
+        vec!["fmt", "--check", "a.toml", "--checklist", &small],
+    ];
+    for args in runs {
+        let r = run(weigh(dir.path()).env("PATH", &bin).args(&args));
+        assert!(r.code == 0 || r.code == 1, "{args:?}: {}", r.stderr);
+    }
+    let calls = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        calls.contains("git config user.name"),
+        "the loggers see calls: {calls}"
+    );
+    for call in calls.lines() {
+        assert!(
+            call.starts_with("git config user.name"),
+            "weigh ran `{call}`"
+        );
+    }
+    let pwned: Vec<_> = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("pwned"))
+        .collect();
+    assert!(pwned.is_empty(), "{pwned:?}");
+}
+
+#[test]
+fn no_network_code_is_linked_or_written() {
+    let tree = Command::new(env!("CARGO"))
+        .current_dir(common::root())
+        .args([
+            "tree",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--offline",
+            "--locked",
+        ])
+        .output()
+        .expect("cargo tree");
+    assert!(
+        tree.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
+    let tree = String::from_utf8_lossy(&tree.stdout).into_owned();
+    let crates: Vec<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
+    assert!(
+        crates.contains(&"serde_json"),
+        "cargo tree lists the dependencies"
+    );
+    for network in [
+        "reqwest",
+        "ureq",
+        "hyper",
+        "curl",
+        "isahc",
+        "surf",
+        "attohttpc",
+        "minreq",
+        "h2",
+        "native-tls",
+        "rustls",
+        "openssl",
+        "socket2",
+        "tokio",
+    ] {
+        assert!(!crates.contains(&network), "{network} is linked into weigh");
+    }
+    for file in walk(&common::root().join("src")) {
+        let text = read(&file);
+        assert!(
+            !text.contains("std::net"),
+            "{} uses std::net",
+            file.display()
+        );
     }
 }
