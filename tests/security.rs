@@ -1221,3 +1221,31 @@ fn no_network_code_is_linked_or_written() {
         );
     }
 }
+
+/// SECURITY.md names the test behind each guarantee: every name it gives is a test here.
+#[test]
+fn security_md_names_only_tests_that_exist() {
+    let doc = read(&common::root().join("SECURITY.md"));
+    let sources: String = walk(&common::root().join("tests"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .map(|p| read(&p))
+        .collect();
+    let names: Vec<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| {
+            n.matches('_').count() >= 3
+                && n.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+        .collect();
+    assert!(names.len() >= 20, "{names:?}");
+    for name in names {
+        assert!(
+            sources.contains(&format!("fn {name}(")),
+            "SECURITY.md names `{name}`, which is no test"
+        );
+    }
+}
