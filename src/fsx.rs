@@ -221,6 +221,73 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     create_new(path, contents).map(drop)
 }
 
+/// Writes a result to the file `path` names from a writer, for output produced piece by piece
+/// (inputs may be read while it is written): `fill` writes into a temporary file in the
+/// target's folder, which replaces the target only when `fill` and every flush succeed, and only
+/// if the target is not a file this command read. Otherwise as [`write_file`]: a FIFO or a
+/// character device is written through, a folder, socket or block device refused.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    let t = target::resolve(path)?;
+    let replaces = match &t.kind {
+        Kind::Missing => false,
+        Kind::Regular(_) => true,
+        Kind::Stream(_) => return stream_through(&t.path, path, fill),
+        Kind::Other(what) => return Err(t.not_a_file("write", what)),
+    };
+    let dir = folder(&t.path);
+    let name = t.path.file_name().unwrap_or_default();
+    let mut temp = temp::create(dir, name, replaces).map_err(fail)?;
+    {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        fill(&mut out).map_err(fail)?;
+        out.flush().map_err(fail)?;
+    }
+    refuse_if_read(path)?;
+    place(path, temp)
+}
+
+/// Puts a filled temporary file (made beside the file `path` names) in that file's place:
+/// replacing it under its lock, or creating it.
+fn place(path: &Path, mut temp: tempfile::NamedTempFile) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    loop {
+        if let Some(locked) = Locked::open(path)? {
+            return locked.replace_with(temp);
+        }
+        let t = target::resolve(path)?;
+        temp::seal(&temp, None).map_err(fail)?;
+        match temp.persist_noclobber(&t.path) {
+            Ok(_) => return sync_dir(folder(&t.path)).map_err(fail),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(fail(e.error)),
+        }
+    }
+}
+
+/// [`write_atomic_with`] into a FIFO or character device; a terminal gets its text escaped.
+fn stream_through(
+    real: &Path,
+    given: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(given, "write", e);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(real)
+        .map_err(fail)?;
+    if file.is_terminal() {
+        let mut text = Vec::new();
+        fill(&mut text).map_err(fail)?;
+        return write_through(real, given, &text);
+    }
+    let mut out = std::io::BufWriter::new(file);
+    fill(&mut out).and_then(|()| out.flush()).map_err(fail)
+}
+
 /// The folder a file is in (`.` for a bare name).
 fn folder(path: &Path) -> &Path {
     match path.parent() {

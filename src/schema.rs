@@ -20,15 +20,21 @@ pub enum SchemaKind {
     Report,
     /// `weigh.toml`.
     Project,
+    /// The JSON comparison (`weigh compare --format json`).
+    Compare,
+    /// The JSON diff (`weigh diff --format json`).
+    Diff,
 }
 
 impl SchemaKind {
     /// Every schema, in the order `weigh init` writes them.
-    pub const ALL: [SchemaKind; 4] = [
+    pub const ALL: [SchemaKind; 6] = [
         SchemaKind::Checklist,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Project,
+        SchemaKind::Compare,
+        SchemaKind::Diff,
     ];
 
     /// The schema's file name under `schemas/`.
@@ -38,6 +44,8 @@ impl SchemaKind {
             SchemaKind::Assessment => "assessment.schema.json",
             SchemaKind::Report => "report.schema.json",
             SchemaKind::Project => "project.schema.json",
+            SchemaKind::Compare => "compare.schema.json",
+            SchemaKind::Diff => "diff.schema.json",
         }
     }
 }
@@ -49,6 +57,8 @@ pub fn generate(kind: SchemaKind) -> Schema {
         SchemaKind::Assessment => toml_schema::<crate::assessment::file::AssessmentFile>(),
         SchemaKind::Report => json_schema::<crate::report::json::JsonReport>(),
         SchemaKind::Project => toml_schema::<crate::project::ProjectFile>(),
+        SchemaKind::Compare => json_schema::<crate::compare::json::JsonCompare>(),
+        SchemaKind::Diff => json_schema::<crate::diff::json::JsonDiff>(),
     }
 }
 

@@ -49,9 +49,9 @@ pub fn push_escaped(out: &mut String, c: char) {
     }
 }
 
-/// Text on its way to a terminal: [`escape_control`] on everything except well-formed colour
-/// and weight codes (SGR sequences such as `ESC[1;31m` with plain parameters), which weigh's own
-/// renderers emit and anstream strips off a non-terminal. Renderers escape file text before
+/// Text on its way to a terminal: [`escape_control`] on everything except the plain colour and
+/// weight codes weigh's own renderers emit (`ESC[1m`, `ESC[31m`, `ESC[0m`: see `sgr_len`), which
+/// anstream strips off a non-terminal. Renderers escape file text before
 /// styling it, so what survives here is weigh's own styling; at worst a forgotten escape lets a
 /// file change a colour, never the cursor, the screen, the title or a link.
 pub fn for_terminal(styled: &str) -> String {
@@ -75,19 +75,27 @@ pub fn for_terminal(styled: &str) -> String {
     out
 }
 
-/// The length of the SGR sequence `tail` starts with, if it is one weigh could have written:
-/// `ESC [`, parameters of digits and `;` (at most 32), `m`, and no parameter that hides text
-/// (8) or opens an extended colour (38, 48, 58) whose sub-parameters are not checked.
+/// The length of the SGR sequence `tail` starts with, if it is one weigh writes: `ESC [`, one
+/// plain parameter, `m`, where the parameter is a reset, bold, dim, italic, underline, inverse or
+/// strike (and their ends), or one of the 16 colours: what anstyle renders for weigh's styles,
+/// each attribute its own sequence. Blink, hidden text, extended colours and combined
+/// parameters are never weigh's, so they are escaped.
 fn sgr_len(tail: &str) -> Option<usize> {
     let body = tail.strip_prefix("\u{1b}[")?;
-    let end = body.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
-    if end > 32 || !body[end..].starts_with('m') {
+    let end = body.find(|c: char| !c.is_ascii_digit())?;
+    if end > 3 || !body[end..].starts_with('m') {
         return None;
     }
-    let allowed = body[..end]
-        .split(';')
-        .all(|p| !matches!(p.trim_start_matches('0'), "8" | "38" | "48" | "58"));
-    allowed.then_some(2 + end + 1)
+    let param: u32 = if end == 0 {
+        0
+    } else {
+        body[..end].parse().ok()?
+    };
+    let ours = matches!(
+        param,
+        0..=4 | 7 | 9 | 22..=24 | 27 | 29 | 30..=37 | 39 | 40..=47 | 49 | 90..=97 | 100..=107
+    );
+    ours.then_some(2 + end + 1)
 }
 
 /// At most `max` characters of `text`; a longer text ends with "… (N more characters)". Terminal
@@ -246,6 +254,9 @@ mod tests {
             "\u{1b}[8m",
             "\u{1b}[38;5;199m",
             "\u{1b}[1;8m",
+            "\u{1b}[5;9m",
+            "\u{1b}[5m",
+            "\u{1b}[1;31m",
             "\u{9b}2J",
             "\u{1b}",
         ] {
@@ -255,6 +266,34 @@ mod tests {
                 "{hostile:?} -> {out:?}"
             );
         }
+    }
+
+    #[test]
+    fn weighs_own_styles_pass_to_the_terminal_unchanged() {
+        let report = crate::diag::Report {
+            source: crate::diag::SourceFile {
+                name: "c.toml".into(),
+                text: "weihgt = 2\n".into(),
+            },
+            diagnostics: vec![
+                crate::diag::Diagnostic::error("unknown-key", "unknown key `weihgt`")
+                    .at(0..6)
+                    .label("not a key here")
+                    .help("did you mean `weight`?"),
+                crate::diag::Diagnostic::warning("w", "a warning").at(0..1),
+            ],
+        };
+        let mut styled = report.render(true);
+        for verdict in [
+            crate::score::Verdict::Ready,
+            crate::score::Verdict::ReadyWithConditions,
+            crate::score::Verdict::NotReady,
+            crate::score::Verdict::Incomplete,
+        ] {
+            styled.push_str(&crate::report::table::verdict_styled(verdict));
+        }
+        assert!(styled.contains('\u{1b}'), "styles are on");
+        assert_eq!(for_terminal(&styled), styled);
     }
 
     #[test]

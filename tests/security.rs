@@ -174,6 +174,43 @@ fn report_output_onto_the_checklist_it_reads_is_refused() {
     assert_eq!(read(&copy), read(&common::small()));
 }
 
+#[test]
+fn a_streamed_output_onto_one_of_its_inputs_is_refused_after_reading() {
+    let dir = started();
+    std::fs::copy(dir.path().join("a.toml"), dir.path().join("b.toml")).unwrap();
+    let a = dir.path().join("a.toml");
+    let before = read(&a);
+    let small = small_arg();
+    for format in ["json", "markdown"] {
+        let r = weigh_in(
+            dir.path(),
+            &[
+                "compare",
+                "b.toml",
+                "a.toml",
+                "--checklist",
+                &small,
+                "--format",
+                format,
+                "-o",
+                "a.toml",
+            ],
+        );
+        refused(&r);
+        assert!(
+            r.stderr.contains("this command reads it"),
+            "{format}: {}",
+            r.stderr
+        );
+        assert_eq!(read(&a), before, "{format}");
+    }
+    let temps: Vec<_> = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(temps.is_empty(), "{temps:?}");
+}
+
 // ─── 2. Only times weigh can write and read back ───────────────────────────────────────────────
 
 #[test]

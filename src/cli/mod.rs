@@ -4,8 +4,11 @@ mod answer;
 mod assess;
 mod checklist;
 mod common;
+mod compare;
+mod diff;
 mod facts;
 mod fmt;
+mod gate;
 mod import;
 mod init;
 mod into;
@@ -13,6 +16,7 @@ mod merge_file;
 mod providers;
 mod report;
 mod schema;
+mod scored;
 mod shell;
 
 use std::io::Write;
@@ -41,6 +45,12 @@ pub enum Command {
     Answer(answer::AnswerArgs),
     /// The readiness report: verdict, scores, gates, actions.
     Report(report::ReportArgs),
+    /// Candidates side by side: verdicts, scores, dimensions, flags (and items with --items).
+    Compare(compare::CompareArgs),
+    /// What changed between two versions of an assessment (either may be REV:PATH from git).
+    Diff(diff::DiffArgs),
+    /// Exit 0 when every candidate meets the requirement, 1 when any does not: for CI.
+    Gate(gate::GateArgs),
     /// List, show, validate and export checklists.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
@@ -73,6 +83,21 @@ pub enum Format {
     Markdown,
     /// JSON.
     Json,
+    /// A self-contained HTML page with charts (`report` and `compare`).
+    Html,
+}
+
+/// A template that fails to render is a bug in weigh: an internal error (exit 3).
+pub fn html_failed(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::io(what, "render", std::io::Error::other(e.to_string()))
+}
+
+/// The error for `--format html` given to a command that has no HTML output (exit 2).
+pub fn html_unsupported(command: &str) -> Error {
+    Error::usage(
+        format!("`{command}` has no HTML output"),
+        "use --format table, markdown or json (HTML is for `weigh report` and `weigh compare`)",
+    )
 }
 
 /// Runs weigh and returns its exit code.
@@ -139,6 +164,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Assess(args) => assess::run(&args),
         Command::Answer(args) => answer::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Gate(args) => gate::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
         Command::Facts(args) => facts::run(&args),
@@ -194,5 +222,12 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn styled_help_passes_the_terminal_escaping_unchanged() {
+        let help = Cli::command().render_help().ansi().to_string();
+        assert!(help.contains('\u{1b}'), "help is styled");
+        assert_eq!(weigh::text::for_terminal(&help), help);
     }
 }

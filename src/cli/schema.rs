@@ -24,6 +24,10 @@ pub enum Which {
     Report,
     /// weigh.toml.
     Project,
+    /// The JSON comparison (`weigh compare --format json`).
+    Compare,
+    /// The JSON diff (`weigh diff --format json`).
+    Diff,
 }
 
 /// Prints the schema.
@@ -33,6 +37,8 @@ pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
         Which::Assessment => SchemaKind::Assessment,
         Which::Report => SchemaKind::Report,
         Which::Project => SchemaKind::Project,
+        Which::Compare => SchemaKind::Compare,
+        Which::Diff => SchemaKind::Diff,
     };
     weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;
     Ok(exit::OK)

@@ -94,10 +94,26 @@ impl Locked {
         let fail = |e: std::io::Error| Error::io(&self.given, "write", e);
         let dir = super::folder(&self.path);
         let name = self.path.file_name().unwrap_or_default();
-        super::temp::remove_stale(dir, name);
+        super::temp::remove_stale(dir, name, None);
         let temp = super::temp::write(dir, name, contents, Some(&self.meta)).map_err(fail)?;
+        self.install(temp)
+    }
+
+    /// Replaces the file with a temporary file already filled (made by `temp::create` in the
+    /// file's folder), sealing it with the file's mode and owner first.
+    pub(super) fn replace_with(&self, temp: tempfile::NamedTempFile) -> Result<()> {
+        let fail = |e: std::io::Error| Error::io(&self.given, "write", e);
+        let dir = super::folder(&self.path);
+        let name = self.path.file_name().unwrap_or_default();
+        super::temp::remove_stale(dir, name, Some(temp.path()));
+        super::temp::seal(&temp, Some(&self.meta)).map_err(fail)?;
+        self.install(temp)
+    }
+
+    fn install(&self, temp: tempfile::NamedTempFile) -> Result<()> {
+        let fail = |e: std::io::Error| Error::io(&self.given, "write", e);
         temp.persist(&self.path).map_err(|e| fail(e.error))?;
-        super::sync_dir(dir).map_err(fail)
+        super::sync_dir(super::folder(&self.path)).map_err(fail)
     }
 }
 

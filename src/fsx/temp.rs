@@ -26,40 +26,54 @@ fn prefix(target: &OsStr) -> String {
     format!(".{}.weigh-", &name[..cut])
 }
 
-/// A temporary file in `dir` for the target named `target`, holding `contents`, flushed to
-/// disk. With `like`, it takes that file's mode and, where the system allows, its owner and
-/// group; without, it is created as a new file is (0666 less the umask).
+/// An empty temporary file in `dir` for the target named `target`: readable by its owner only
+/// while it is filled when it will replace an existing file (which [`seal`] then copies the mode
+/// of), else created as a new file is (0666 less the umask).
+pub fn create(dir: &Path, target: &OsStr, replaces: bool) -> std::io::Result<NamedTempFile> {
+    let prefix = prefix(target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM);
+    if !replaces {
+        new_file_mode(&mut builder);
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Readies a filled temporary file to replace a file: with `like`, that file's mode and, where
+/// the system allows, its owner and group; then flushed to disk.
+pub fn seal(temp: &NamedTempFile, like: Option<&Metadata>) -> std::io::Result<()> {
+    if let Some(meta) = like {
+        keep_owner_and_mode(temp.as_file(), meta)?;
+    }
+    temp.as_file().sync_all()
+}
+
+/// A temporary file in `dir` for the target named `target`, holding `contents`, sealed to
+/// replace a file like `like` (or to be a new file).
 pub fn write(
     dir: &Path,
     target: &OsStr,
     contents: &[u8],
     like: Option<&Metadata>,
 ) -> std::io::Result<NamedTempFile> {
-    let prefix = prefix(target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM);
-    if like.is_none() {
-        new_file_mode(&mut builder);
-    }
-    let mut temp = builder.tempfile_in(dir)?;
+    let mut temp = create(dir, target, like.is_some())?;
     temp.write_all(contents)?;
-    if let Some(meta) = like {
-        keep_owner_and_mode(temp.as_file(), meta)?;
-    }
-    temp.as_file().sync_all()?;
+    seal(&temp, like)?;
     Ok(temp)
 }
 
-/// Removes the temporary files of `target` in `dir` that killed writers left behind. The
-/// caller holds the target's lock, so none of them belongs to a live writer.
-pub fn remove_stale(dir: &Path, target: &OsStr) {
+/// Removes the temporary files of `target` in `dir` that killed writers left behind, but
+/// `keep` (the caller's own). The caller holds the target's lock, so none of them belongs to a
+/// live writer.
+pub fn remove_stale(dir: &Path, target: &OsStr, keep: Option<&Path>) {
     let prefix = prefix(target);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if is_temp_of(&name.to_string_lossy(), &prefix) {
+        let own = keep.and_then(Path::file_name) == Some(name.as_os_str());
+        if !own && is_temp_of(&name.to_string_lossy(), &prefix) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
