@@ -23,6 +23,7 @@ pub mod project;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod serve;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;

@@ -20,15 +20,18 @@ pub enum SchemaKind {
     Report,
     /// `weigh.toml`.
     Project,
+    /// The JSON API of `weigh serve`.
+    ServeApi,
 }
 
 impl SchemaKind {
     /// Every schema, in the order `weigh init` writes them.
-    pub const ALL: [SchemaKind; 4] = [
+    pub const ALL: [SchemaKind; 5] = [
         SchemaKind::Checklist,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Project,
+        SchemaKind::ServeApi,
     ];
 
     /// The schema's file name under `schemas/`.
@@ -38,6 +41,7 @@ impl SchemaKind {
             SchemaKind::Assessment => "assessment.schema.json",
             SchemaKind::Report => "report.schema.json",
             SchemaKind::Project => "project.schema.json",
+            SchemaKind::ServeApi => "serve-api.schema.json",
         }
     }
 }
@@ -49,6 +53,7 @@ pub fn generate(kind: SchemaKind) -> Schema {
         SchemaKind::Assessment => toml_schema::<crate::assessment::file::AssessmentFile>(),
         SchemaKind::Report => json_schema::<crate::report::json::JsonReport>(),
         SchemaKind::Project => toml_schema::<crate::project::ProjectFile>(),
+        SchemaKind::ServeApi => crate::serve::api::schema(json_generator()),
     }
 }
 
@@ -66,9 +71,14 @@ fn toml_schema<T: JsonSchema>() -> Schema {
 
 /// The schema of a JSON output type, where null is a value.
 fn json_schema<T: JsonSchema>() -> Schema {
+    json_generator().into_root_schema_for::<T>()
+}
+
+/// The generator of JSON schemas: draft-07, string enums as `enum`.
+fn json_generator() -> SchemaGenerator {
     let mut settings = SchemaSettings::draft07();
     settings.transforms.push(Box::new(ConstsToEnum));
-    SchemaGenerator::new(settings).into_root_schema_for::<T>()
+    SchemaGenerator::new(settings)
 }
 
 /// A string enum with documented variants comes out of schemars as a `oneOf` of `const`s; tools

@@ -24,6 +24,8 @@ pub enum Which {
     Report,
     /// weigh.toml.
     Project,
+    /// The JSON API of `weigh serve`.
+    ServeApi,
 }
 
 /// Prints the schema.
@@ -33,6 +35,7 @@ pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
         Which::Assessment => SchemaKind::Assessment,
         Which::Report => SchemaKind::Report,
         Which::Project => SchemaKind::Project,
+        Which::ServeApi => SchemaKind::ServeApi,
     };
     weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;
     Ok(exit::OK)
