@@ -75,6 +75,7 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
             "schemas/checklist.schema.json",
             "schemas/project.schema.json",
             "schemas/report.schema.json",
+            "schemas/serve-api.schema.json",
             "weigh.toml",
         ]
     );
@@ -83,7 +84,7 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
     assert_eq!(project.default_checklist, "acme");
     assert_eq!(project.checklists, vec![dir.path().join("checklists")]);
     // Each schema file is what `weigh schema` prints.
-    for kind in ["checklist", "assessment", "report", "project"] {
+    for kind in ["checklist", "assessment", "report", "project", "serve-api"] {
         let printed = weigh_in(dir.path(), &["schema", kind]);
         ok(&printed);
         let written =

@@ -75,20 +75,20 @@ pub fn run(args: &ServeArgs) -> Result<u8, Error> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::io(&args.file, "listen", e))?;
-    announce(
-        args,
-        addr,
-        &tokens,
-        board.assessment().candidate.name.as_str(),
-    )?;
+    let urls = Urls::new(addr, &tokens);
+    let candidate = board.assessment().candidate.name.clone();
     let config = weigh::serve::Config {
         disk,
         tokens,
         clock: Arc::new(|| weigh::clock::now().unwrap_or_else(|_| jiff::Timestamp::now())),
         log: Arc::new(|text: &str| super::warn(&format!("{}\n", escape_control(text)))),
     };
-    let summary = weigh::serve::run(listener, board, config, weigh::serve::interrupted())
-        .map_err(|e| Error::io(&args.file, "serve", e))?;
+    let mut announced = Ok(());
+    let summary = weigh::serve::run(listener, board, config, || {
+        announced = announce(args, addr, &urls, &candidate);
+    })
+    .map_err(|e| Error::io(&args.file, "serve", e))?;
+    announced?;
     super::warn(&format!(
         "session stopped: {} vote(s) from {} participant(s) saved in {}\nnext: weigh report {}\n",
         summary.saved,
@@ -159,19 +159,15 @@ fn bind(listen: &str) -> Result<TcpListener, Error> {
 
 /// Prints the participant URL first on stdout (then the facilitator's), the QR code on a
 /// terminal, and the warning for a non-loopback address.
-fn announce(
-    args: &ServeArgs,
-    addr: SocketAddr,
-    tokens: &Tokens,
-    candidate: &str,
-) -> Result<(), Error> {
-    let base = base_url(addr);
-    let participant = format!("{base}/?token={}", tokens.participant);
-    let facilitator = format!("{base}/?token={}", tokens.facilitator);
+fn announce(args: &ServeArgs, addr: SocketAddr, urls: &Urls, candidate: &str) -> Result<(), Error> {
+    let Urls {
+        participant,
+        facilitator,
+    } = urls;
     let mut out = std::io::stdout().lock();
     let mut text = format!("participants: {participant}\nfacilitator:  {facilitator}\n");
     if std::io::stdout().is_terminal()
-        && let Some(qr) = weigh::serve::qr::render(&participant)
+        && let Some(qr) = weigh::serve::qr::render(participant.as_str())
     {
         text.push_str(&qr);
         text.push('\n');
@@ -200,6 +196,22 @@ fn announce(
         }
     ));
     Ok(())
+}
+
+/// The two URLs of a session.
+struct Urls {
+    participant: String,
+    facilitator: String,
+}
+
+impl Urls {
+    fn new(addr: SocketAddr, tokens: &Tokens) -> Urls {
+        let base = base_url(addr);
+        Urls {
+            participant: format!("{base}/?token={}", tokens.participant),
+            facilitator: format!("{base}/?token={}", tokens.facilitator),
+        }
+    }
 }
 
 /// `http://HOST:PORT`, with this machine's host name for an unspecified address.

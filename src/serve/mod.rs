@@ -52,13 +52,15 @@ pub struct Summary {
     pub participants: usize,
 }
 
-/// Runs a session on `listener` until `stop` completes, on a tokio runtime built here (and only
-/// here, so no other command pays for it); returns once every vote is on disk.
+/// Runs a session on `listener` until Ctrl-C (SIGINT) or, on Unix, SIGTERM, on a tokio runtime
+/// built here (and only here, so no other command pays for it); returns once every vote is on
+/// disk. `ready` runs once the signals are caught, before the first request is served: that is
+/// when to tell people the URL.
 pub fn run(
     listener: std::net::TcpListener,
     board: Board,
     config: Config,
-    stop: impl Future<Output = ()> + Send + 'static,
+    ready: impl FnOnce(),
 ) -> std::io::Result<Summary> {
     let pages = pages::environment().map_err(std::io::Error::other)?;
     let live = Arc::new(Live::new(board, config.disk, config.clock, config.log));
@@ -71,33 +73,39 @@ pub fn run(
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(server::serve(listener, app, stop))?;
+    runtime.block_on(async {
+        let stop = stop_signals()?;
+        ready();
+        server::serve(listener, app, stop).await
+    })?;
     Ok(Summary {
         saved: live.saved(),
         participants: live.board().participants().len(),
     })
 }
 
-/// Completes on Ctrl-C (SIGINT) or, on Unix, SIGTERM. Must be polled inside the runtime
-/// [`run`] builds.
-pub async fn interrupted() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+/// Catches SIGINT and SIGTERM now (so a Ctrl-C right after the URL is printed stops the server
+/// cleanly rather than killing it) and completes when either arrives.
+#[cfg(unix)]
+fn stop_signals() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
         }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
+    })
 }
+
+/// Completes on Ctrl-C.
+#[cfg(not(unix))]
+fn stop_signals() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}
+
+#[cfg(test)]
+mod tests;
