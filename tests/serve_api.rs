@@ -231,6 +231,48 @@ fn only_the_facilitators_token_reveals_and_moves_on() {
     let moved = facilitate(&server, "next");
     assert_eq!(moved["item"]["id"], "eval-depth");
     assert_eq!(moved["facilitator"], true);
+    // The facilitator's token works everywhere, and the facilitator may join and vote too.
+    let joined = post_json(
+        &server.facilitator_url("/api/join"),
+        &json!({ "name": "lead" }),
+    );
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    let lead = joined.json()["participant"].as_str().unwrap().to_string();
+    let voted = post_json(
+        &server.facilitator_url("/api/vote"),
+        &json!({ "participant": lead, "item": "eval-depth", "value": "1", "evidence": ["evals/"] }),
+    );
+    assert_eq!(voted.status, 200, "{}", voted.body);
+    let seen = get(&server.facilitator_url(&format!("/api/state?participant={lead}")));
+    assert_eq!(seen.json()["you"]["name"], "lead");
+}
+
+#[test]
+fn after_the_last_item_the_board_gives_the_readiness_report() {
+    let dir = temp();
+    let server = serve(dir.path(), "a.toml");
+    let alice = join(&server, "alice");
+    assert_eq!(vote(&server, &alice, "licence-ok", "no", "").status, 200);
+    let mut steps = 0;
+    while !facilitate(&server, "next")["finished"].as_bool().unwrap() {
+        steps += 1;
+        assert!(steps < 10, "the session never finished");
+    }
+    let board = get(&server.url(&format!("/board?participant={alice}")));
+    assert_eq!(board.status, 200);
+    assert!(board.body.contains("id=\"report\""), "{}", board.body);
+    let report = get(&server.url("/report"));
+    assert_eq!(report.status, 200);
+    assert!(
+        text_of(&report.body).contains("NOT READY"),
+        "the licence gate failed: {}",
+        report.body
+    );
+    let back = facilitate(&server, "back");
+    assert_eq!(
+        back["item"]["id"], "summary",
+        "back from the end goes to the last item"
+    );
 }
 
 #[test]
@@ -601,6 +643,11 @@ fn listening_beyond_loopback_warns_that_anyone_with_the_url_can_vote() {
         ],
     );
     assert!(server.participant_url.contains("/?token="));
+    assert!(
+        !server.participant_url.contains("0.0.0.0"),
+        "the URL names the machine: {}",
+        server.participant_url
+    );
     let stopped = server.interrupt();
     assert!(
         stopped
