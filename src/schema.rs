@@ -169,6 +169,29 @@ pub fn gate_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// A fact rule's `is`: a text, a number or true/false.
+pub fn fact_is_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Matches when the fact equals this: a text (ignoring case), a number, or true/false. A list fact matches when one of its elements does.",
+        "anyOf": [
+            { "type": "boolean" },
+            { "type": "number" },
+            { "type": "string" }
+        ]
+    })
+}
+
+/// A fact rule's `answer`: true/false, a level's text or an option's label.
+pub fn fact_answer_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "The answer the rule gives: true/false (yes_no), a level's text (scale) or an option's label (choice).",
+        "anyOf": [
+            { "type": "boolean" },
+            { "type": "string" }
+        ]
+    })
+}
+
 /// TOML offset date-times appear in JSON as RFC 3339 strings.
 pub fn datetime_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "format": "date-time" })
@@ -186,29 +209,42 @@ pub fn value_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// Candidate facts: scalars or arrays of scalars, under any key.
+/// Candidate facts: `{ value, source, as_of }` tables (SPEC §3), or bare values (older files).
 pub fn facts_schema(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "description": "Facts about the model, e.g. `params_total = 1.0e12`: scalars or arrays of scalars.",
+    let scalar = serde_json::json!([
+        { "type": "boolean" },
+        { "type": "number" },
+        { "type": "string" },
+        { "type": "string", "format": "date-time" }
+    ]);
+    let value = serde_json::json!({
+        "anyOf": scalar.as_array().into_iter().flatten().cloned()
+            .chain([serde_json::json!({ "type": "array", "items": { "anyOf": scalar } })])
+            .collect::<Vec<_>>()
+    });
+    let recorded = serde_json::json!({
         "type": "object",
-        "additionalProperties": {
-            "anyOf": [
-                { "type": "boolean" },
-                { "type": "number" },
-                { "type": "string" },
-                { "type": "string", "format": "date-time" },
-                {
-                    "type": "array",
-                    "items": {
-                        "anyOf": [
-                            { "type": "boolean" },
-                            { "type": "number" },
-                            { "type": "string" },
-                            { "type": "string", "format": "date-time" }
-                        ]
-                    }
-                }
-            ]
-        }
+        "description": "A fact as `weigh facts` and `weigh providers` record it.",
+        "properties": {
+            "value": {
+                "description": "The value: a boolean, number, string, date-time, or an array of them.",
+                "anyOf": value["anyOf"]
+            },
+            "source": { "type": "string", "description": "Where the value was read, e.g. a file's path." },
+            "as_of": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the value was read; an answer taken from the fact is dated at this time, so old data goes stale."
+            }
+        },
+        "required": ["value", "source", "as_of"],
+        "additionalProperties": false
+    });
+    let mut any_of = value["anyOf"].as_array().cloned().unwrap_or_default();
+    any_of.push(recorded);
+    json_schema!({
+        "description": "Facts about the model, e.g. `\"params.total\" = { value = 1.6e12, source = \"snapshot/config.json\", as_of = 2026-11-20T00:00:00Z }` (written by `weigh facts --into` and `weigh providers --into`). A bare value (`params_total = 1.0e12`, the older form) is read and written back unchanged.",
+        "type": "object",
+        "additionalProperties": { "anyOf": any_of }
     })
 }

@@ -326,6 +326,19 @@ fn flags(item: &Item) -> Vec<String> {
     if item.na_allowed {
         out.push("N/A allowed".into());
     }
+    if let Some(binding) = &item.fact {
+        out.push(match binding.rules.len() {
+            0 => format!("answered from fact {}", binding.name),
+            1 => format!(
+                "answered from fact {} when it matches its rule",
+                binding.name
+            ),
+            n => format!(
+                "answered from fact {} when it matches one of {n} rules",
+                binding.name
+            ),
+        });
+    }
     out
 }
 

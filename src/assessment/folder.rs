@@ -342,11 +342,13 @@ fn agree<'a>(
 
 /// Applies `change` to the folder's merged assessment and writes the member files whose answers
 /// changed, each under its lock; re-reads and retries when another writer got there first.
+/// Changed facts go to the member file of `by` (the assessor recording them).
 pub fn update<F>(
     folder: &Path,
     lookup: &Lookup,
     new: Option<&NewFile>,
     schema_line: Option<&str>,
+    by: Option<&str>,
     mut change: F,
 ) -> Result<Loaded>
 where
@@ -359,7 +361,7 @@ where
         };
         let mut after = state.merged.assessment.clone();
         change(&mut after, &state.merged.checklist)?;
-        let plan = plan(folder, &state, &after)?;
+        let plan = plan(folder, &state, &after, by)?;
         if create_new(&state, &plan, new, schema_line)? {
             continue;
         }
@@ -401,11 +403,13 @@ struct Write {
     path: PathBuf,
     member: Option<usize>,
     changes: BTreeMap<Key, Option<Slot>>,
+    /// Facts recorded or removed, by name.
+    facts: BTreeMap<String, Option<super::Fact>>,
 }
 
 /// The files to write: each changed answer goes to the member that holds it, a new answer to
 /// its assessor's own file.
-fn plan(folder: &Path, state: &State, after: &Assessment) -> Result<Vec<Write>> {
+fn plan(folder: &Path, state: &State, after: &Assessment, by: Option<&str>) -> Result<Vec<Write>> {
     let before = slots(&state.merged.assessment);
     let now = slots(after);
     let holders = holders(state);
@@ -421,17 +425,11 @@ fn plan(folder: &Path, state: &State, after: &Assessment) -> Result<Vec<Write>> 
             Some(i) => state.members[i].path.clone(),
             None => own_file(folder, &key.1, &holders),
         };
-        let member = member.or_else(|| state.members.iter().position(|m| m.path == path));
-        writes
-            .entry(path.clone())
-            .or_insert_with(|| Write {
-                path,
-                member,
-                changes: BTreeMap::new(),
-            })
+        write_to(&mut writes, state, path, member)
             .changes
             .insert(key.clone(), is.cloned());
     }
+    plan_facts(folder, state, after, by, &holders, &mut writes)?;
     if writes.is_empty() && after.candidate != state.merged.assessment.candidate {
         return Err(Error::usage(
             format!(
@@ -442,6 +440,59 @@ fn plan(folder: &Path, state: &State, after: &Assessment) -> Result<Vec<Write>> 
         ));
     }
     Ok(writes.into_values().collect())
+}
+
+/// Changed facts go to the recording assessor's own file.
+fn plan_facts(
+    folder: &Path,
+    state: &State,
+    after: &Assessment,
+    by: Option<&str>,
+    holders: &HashMap<PathBuf, Vec<String>>,
+    writes: &mut BTreeMap<PathBuf, Write>,
+) -> Result<()> {
+    let (before, now) = (
+        &state.merged.assessment.candidate.facts,
+        &after.candidate.facts,
+    );
+    let changed: BTreeMap<String, Option<super::Fact>> = before
+        .keys()
+        .chain(now.keys())
+        .filter(|name| before.get(*name) != now.get(*name))
+        .map(|name| (name.clone(), now.get(name).cloned()))
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let Some(by) = by else {
+        return Err(Error::usage(
+            format!(
+                "{} is a folder assessment: facts are recorded in one assessor's file",
+                folder.display()
+            ),
+            "pass --as NAME (the facts go to that assessor's file)",
+        ));
+    };
+    let path = own_file(folder, by, holders);
+    write_to(writes, state, path, None).facts.extend(changed);
+    Ok(())
+}
+
+/// The planned write to `path`, added when there is none yet (`member`: the member file it is,
+/// when known; else found by path).
+fn write_to<'w>(
+    writes: &'w mut BTreeMap<PathBuf, Write>,
+    state: &State,
+    path: PathBuf,
+    member: Option<usize>,
+) -> &'w mut Write {
+    let member = member.or_else(|| state.members.iter().position(|m| m.path == path));
+    writes.entry(path.clone()).or_insert_with(|| Write {
+        path,
+        member,
+        changes: BTreeMap::new(),
+        facts: BTreeMap::new(),
+    })
 }
 
 /// Who answers in each member file.
@@ -529,6 +580,12 @@ fn commit(state: &State, plan: &[Write], schema_line: Option<&str>) -> Result<Op
             };
         }
         set_slots(&mut a, all.into_values());
+        for (name, fact) in &write.facts {
+            match fact {
+                Some(fact) => a.candidate.facts.insert(name.clone(), fact.clone()),
+                None => a.candidate.facts.remove(name),
+            };
+        }
         let text = render(&mut a, &state.merged.checklist, schema_line);
         if let Some(d) = dropped_comments(&member.text) {
             dropped.push(Report {

@@ -10,7 +10,7 @@ use toml::de::DeTable;
 use toml::value::Datetime;
 
 use super::file::{AnswerFile, AssessmentFile, CandidateFile};
-use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
+use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, Scalar};
 use crate::checklist::model::same_label;
 use crate::checklist::{Checklist, Item, Kind};
 use crate::diag::Diagnostic;
@@ -203,7 +203,7 @@ impl Validator {
         let facts = c
             .facts
             .as_ref()
-            .map(|f| facts(f.get_ref()))
+            .map(|f| self.facts(f.get_ref()))
             .unwrap_or_default();
         Some(Candidate {
             name,
@@ -569,17 +569,43 @@ pub fn accepts(item: &Item) -> String {
     }
 }
 
-fn facts(table: &BTreeMap<String, Spanned<toml::Value>>) -> BTreeMap<String, Fact> {
-    table
-        .iter()
-        .filter_map(|(k, v)| fact(v.get_ref()).map(|f| (k.clone(), f)))
-        .collect()
+impl Validator {
+    /// Facts in either form: `{ value, source, as_of }` (SPEC §3) or a bare value (older files).
+    fn facts(&mut self, table: &BTreeMap<String, Spanned<toml::Value>>) -> BTreeMap<String, Fact> {
+        table
+            .iter()
+            .filter_map(|(k, v)| self.fact(k, v).map(|f| (k.clone(), f)))
+            .collect()
+    }
+
+    fn fact(&mut self, key: &str, v: &Spanned<toml::Value>) -> Option<Fact> {
+        let toml::Value::Table(t) = v.get_ref() else {
+            return fact_value(v.get_ref()).map(Fact::bare);
+        };
+        let as_of = match t.get("as_of") {
+            Some(toml::Value::Datetime(d)) => {
+                let spanned = Spanned::new(v.span(), *d);
+                Some(self.timestamp(&spanned, &format!("candidate.facts.\"{key}\".as_of"))?)
+            }
+            _ => None,
+        };
+        Some(Fact {
+            value: t.get("value").and_then(fact_value)?,
+            source: t
+                .get("source")
+                .and_then(toml::Value::as_str)
+                .map(str::to_string),
+            as_of,
+        })
+    }
 }
 
-fn fact(v: &toml::Value) -> Option<Fact> {
+fn fact_value(v: &toml::Value) -> Option<FactValue> {
     match v {
-        toml::Value::Array(items) => Some(Fact::List(items.iter().filter_map(scalar).collect())),
-        other => scalar(other).map(Fact::Scalar),
+        toml::Value::Array(items) => {
+            Some(FactValue::List(items.iter().filter_map(scalar).collect()))
+        }
+        other => scalar(other).map(FactValue::Scalar),
     }
 }
 

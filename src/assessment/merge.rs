@@ -35,8 +35,9 @@ pub fn set_slots(a: &mut Assessment, slots: impl IntoIterator<Item = Slot>) {
 }
 
 /// Merges facts from several sources, given in a fixed order (member file names, or ours then
-/// theirs), keyed by fact name. Where sources disagree on a fact, the one recorded later wins;
-/// facts in this format carry no time, so the first source wins. Each disagreement is a warning.
+/// theirs), keyed by fact name. Where sources disagree on a fact, the one with the later `as_of`
+/// wins; between facts without one (bare values) or with the same one, the first source wins.
+/// Each disagreement is a warning.
 pub fn merge_facts(
     sources: &[(&str, &BTreeMap<String, Fact>)],
 ) -> (BTreeMap<String, Fact>, Vec<String>) {
@@ -49,10 +50,9 @@ pub fn merge_facts(
                     merged.insert(name.clone(), (source, fact));
                 }
                 Some((kept_from, kept)) if *kept != fact => {
-                    let (from, winner) = newer((kept_from, kept), (source, fact));
+                    let (from, winner, why) = newer((kept_from, kept), (source, fact));
                     warnings.push(format!(
-                        "fact `{name}` differs between {kept_from} and {source}; using {from}'s ({})",
-                        why_kept()
+                        "fact `{name}` differs between {kept_from} and {source}; using {from}'s ({why})"
                     ));
                     merged.insert(name.clone(), (from, winner));
                 }
@@ -67,14 +67,22 @@ pub fn merge_facts(
     (facts, warnings)
 }
 
-/// Of two differing facts, the one that wins: the later `as_of` once facts carry one; until
-/// then the first, so the choice never depends on anything but the order of the sources.
-fn newer<'a>(first: (&'a str, &'a Fact), _second: (&'a str, &'a Fact)) -> (&'a str, &'a Fact) {
-    first
-}
-
-fn why_kept() -> &'static str {
-    "facts carry no date yet, so the first file by name wins"
+/// Of two differing facts, the one that wins and why: the later `as_of`; else the first.
+fn newer<'a>(
+    first: (&'a str, &'a Fact),
+    second: (&'a str, &'a Fact),
+) -> (&'a str, &'a Fact, &'static str) {
+    match (first.1.as_of, second.1.as_of) {
+        (Some(a), Some(b)) if b > a => (second.0, second.1, "read later"),
+        (None, Some(_)) => (second.0, second.1, "the only one with a date"),
+        (Some(a), Some(b)) if a == b => (
+            first.0,
+            first.1,
+            "read at the same time; the first file by name wins",
+        ),
+        (Some(_), _) => (first.0, first.1, "read later"),
+        (None, None) => (first.0, first.1, "no dates; the first file by name wins"),
+    }
 }
 
 /// What a three-way merge gave.
@@ -250,7 +258,7 @@ fn both_changed<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{AnswerValue, Candidate, Scalar};
+    use crate::assessment::{AnswerValue, Candidate, FactValue, Scalar};
 
     fn at(minute: u32) -> jiff::Timestamp {
         format!("2026-11-28T20:{minute:02}:00Z").parse().unwrap()
@@ -342,17 +350,43 @@ mod tests {
         );
     }
 
+    fn bare(s: Scalar) -> Fact {
+        Fact::bare(FactValue::Scalar(s))
+    }
+
     #[test]
-    fn differing_facts_are_settled_in_source_order_with_a_warning() {
-        let a = BTreeMap::from([("ctx".to_string(), Fact::Scalar(Scalar::Int(1)))]);
+    fn differing_bare_facts_are_settled_in_source_order_with_a_warning() {
+        let a = BTreeMap::from([("ctx".to_string(), bare(Scalar::Int(1)))]);
         let b = BTreeMap::from([
-            ("ctx".to_string(), Fact::Scalar(Scalar::Int(2))),
-            ("moe".to_string(), Fact::Scalar(Scalar::Bool(true))),
+            ("ctx".to_string(), bare(Scalar::Int(2))),
+            ("moe".to_string(), bare(Scalar::Bool(true))),
         ]);
         let (facts, warnings) = merge_facts(&[("alice.toml", &a), ("bob.toml", &b)]);
-        assert_eq!(facts["ctx"], Fact::Scalar(Scalar::Int(1)));
+        assert_eq!(facts["ctx"], bare(Scalar::Int(1)));
         assert_eq!(facts.len(), 2);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("alice.toml") && warnings[0].contains("bob.toml"));
+    }
+
+    #[test]
+    fn of_two_dated_facts_the_later_as_of_wins_with_a_warning() {
+        let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
+        let fact = |n, t| Fact::recorded(FactValue::Scalar(Scalar::Int(n)), "models.dev", at(t));
+        let a = BTreeMap::from([(
+            "providers.count".to_string(),
+            fact(30, "2026-08-01T00:00:00Z"),
+        )]);
+        let b = BTreeMap::from([(
+            "providers.count".to_string(),
+            fact(38, "2026-07-01T00:00:00Z"),
+        )]);
+        let (facts, warnings) = merge_facts(&[("alice.toml", &b), ("bob.toml", &a)]);
+        assert_eq!(facts["providers.count"], fact(30, "2026-08-01T00:00:00Z"));
+        assert!(
+            warnings[0].contains("using bob.toml's (read later)"),
+            "{warnings:?}"
+        );
+        let (facts, _) = merge_facts(&[("alice.toml", &a), ("bob.toml", &b)]);
+        assert_eq!(facts["providers.count"], fact(30, "2026-08-01T00:00:00Z"));
     }
 }

@@ -9,4 +9,4 @@ pub mod model;
 pub mod store;
 pub mod write;
 
-pub use model::{Answer, AnswerValue, Assessment, Candidate, Fact, Scalar};
+pub use model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, Scalar};

@@ -38,9 +38,43 @@ pub struct Candidate {
     pub facts: BTreeMap<String, Fact>,
 }
 
-/// A fact about the candidate: a scalar or an array of scalars.
+/// A fact about the candidate: its value, and where and when it was read.
+///
+/// Facts recorded by `weigh facts` and `weigh providers` carry a `source` and an `as_of`; older
+/// files (and hand-written facts) hold a bare value, which is kept and written back as it was.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Fact {
+pub struct Fact {
+    /// The value.
+    pub value: FactValue,
+    /// Where the value was read, e.g. a file's path.
+    pub source: Option<String>,
+    /// When the value was read; an answer taken from the fact is dated at this time.
+    pub as_of: Option<Timestamp>,
+}
+
+impl Fact {
+    /// A bare value, with no source or date (the older form).
+    pub fn bare(value: FactValue) -> Fact {
+        Fact {
+            value,
+            source: None,
+            as_of: None,
+        }
+    }
+
+    /// A value read from `source` at `as_of`.
+    pub fn recorded(value: FactValue, source: impl Into<String>, as_of: Timestamp) -> Fact {
+        Fact {
+            value,
+            source: Some(source.into()),
+            as_of: Some(as_of),
+        }
+    }
+}
+
+/// A fact's value: a scalar or an array of scalars.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
     /// A single value.
     Scalar(Scalar),
     /// Several values.

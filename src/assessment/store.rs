@@ -180,13 +180,29 @@ pub fn update<F>(
     lookup: &Lookup,
     new: Option<&NewFile>,
     schema_line: Option<&str>,
+    change: F,
+) -> Result<Loaded>
+where
+    F: FnMut(&mut Assessment, &Checklist) -> Result<()>,
+{
+    update_as(path, lookup, new, schema_line, None, change)
+}
+
+/// [`update`], naming the assessor `by` whose member file of a folder assessment takes changes
+/// to the candidate's facts (a one-file assessment takes them itself).
+pub fn update_as<F>(
+    path: &Path,
+    lookup: &Lookup,
+    new: Option<&NewFile>,
+    schema_line: Option<&str>,
+    by: Option<&str>,
     mut change: F,
 ) -> Result<Loaded>
 where
     F: FnMut(&mut Assessment, &Checklist) -> Result<()>,
 {
     if super::folder::is_folder(path) {
-        return super::folder::update(path, lookup, new, schema_line, change);
+        return super::folder::update(path, lookup, new, schema_line, by, change);
     }
     if !path.exists() {
         let new = new.ok_or_else(|| Error::Missing(path.to_path_buf()))?;
@@ -320,7 +336,8 @@ pub fn schema_line(path: &Path, schemas: Option<&Path>) -> Option<String> {
     )
 }
 
-fn relative(from_dir: &Path, to: &Path) -> PathBuf {
+/// The path of `to` relative to the folder `from_dir` (both absolute and normalized).
+pub fn relative(from_dir: &Path, to: &Path) -> PathBuf {
     let from: Vec<_> = from_dir.components().collect();
     let target: Vec<_> = to.components().collect();
     let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use jiff::Timestamp;
 
-use super::model::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use super::model::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
 use crate::checklist::{Checklist, Kind};
 
 /// Renders an assessment in canonical form. `schema_line` is the relative path of
@@ -107,10 +107,27 @@ fn answer_value(value: &AnswerValue) -> String {
     }
 }
 
+/// A fact with a source or a date is an inline table `{ value, source, as_of }` (SPEC §3); a bare
+/// value (the older form) is written back as it was read.
 fn fact_value(fact: &Fact) -> String {
-    match fact {
-        Fact::Scalar(s) => scalar(s),
-        Fact::List(items) => {
+    let value = bare_value(&fact.value);
+    if fact.source.is_none() && fact.as_of.is_none() {
+        return value;
+    }
+    let mut parts = vec![format!("value = {value}")];
+    if let Some(source) = &fact.source {
+        parts.push(format!("source = {}", string(source)));
+    }
+    if let Some(as_of) = fact.as_of {
+        parts.push(format!("as_of = {}", datetime(as_of)));
+    }
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn bare_value(value: &FactValue) -> String {
+    match value {
+        FactValue::Scalar(s) => scalar(s),
+        FactValue::List(items) => {
             let items: Vec<String> = items.iter().map(scalar).collect();
             format!("[{}]", items.join(", "))
         }
@@ -194,6 +211,17 @@ mod tests {
         assert_eq!(float(1e12), "1000000000000.0");
         assert_eq!(float(0.25), "0.25");
         assert_eq!(float(1e300), "1e300");
+    }
+
+    #[test]
+    fn recorded_facts_are_inline_tables_and_bare_facts_stay_bare() {
+        let at: Timestamp = "2026-07-01T00:00:00Z".parse().unwrap();
+        let count = FactValue::Scalar(Scalar::Int(38));
+        assert_eq!(fact_value(&Fact::bare(count.clone())), "38");
+        assert_eq!(
+            fact_value(&Fact::recorded(count, "models.dev \"slice\"", at)),
+            "{ value = 38, source = \"models.dev \\\"slice\\\"\", as_of = 2026-07-01T00:00:00Z }"
+        );
     }
 
     #[test]

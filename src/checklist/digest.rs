@@ -7,7 +7,7 @@
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use super::model::{Checklist, Condition, Dimension, Gate, Item, Kind};
+use super::model::{Binding, Checklist, Condition, Dimension, Gate, Item, Kind, RuleAnswer, Test};
 
 /// `sha256:` and the lowercase hex SHA-256 of the compact resolved JSON.
 pub fn digest(checklist: &Checklist) -> String {
@@ -92,7 +92,37 @@ fn item(i: &Item) -> Value {
     out.insert("na_allowed".into(), json!(i.na_allowed));
     out.insert("references".into(), json!(i.references));
     out.insert("when".into(), when(i));
+    // Only items with a binding carry the key, so the digest of every checklist without
+    // bindings stays what it was before bindings existed.
+    if let Some(b) = &i.fact {
+        out.insert("fact".into(), binding(b, &i.kind));
+    }
     Value::Object(out)
+}
+
+fn binding(b: &Binding, kind: &Kind) -> Value {
+    let rules: Vec<Value> = b
+        .rules
+        .iter()
+        .map(|r| {
+            let (equals, min, max) = match &r.test {
+                Test::Text(t) => (json!(t), None, None),
+                Test::Number(n) => (json!(n), None, None),
+                Test::Bool(v) => (json!(v), None, None),
+                Test::Range { min, max } => (Value::Null, *min, *max),
+            };
+            let answer = match &r.answer {
+                RuleAnswer::Yes(yes) => json!(yes),
+                RuleAnswer::Level(level) => match kind {
+                    Kind::Scale { levels } => json!(levels.get(*level)),
+                    _ => Value::Null,
+                },
+                RuleAnswer::Label(label) => json!(label),
+            };
+            json!({ "is": equals, "min": min, "max": max, "answer": answer })
+        })
+        .collect();
+    json!({ "name": b.name, "map": rules })
 }
 
 fn gate(gate: Option<&Gate>) -> Value {

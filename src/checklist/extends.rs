@@ -13,10 +13,13 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::file::{
-    ChecklistFile, DimensionFile, EvidenceFile, ItemFile, KindFile, OptionFile, OverrideFile,
-    ReadinessFile, WhenFile,
+    ChecklistFile, DimensionFile, EvidenceFile, FactBindingFile, FactRuleFile, ItemFile, KindFile,
+    OptionFile, OverrideFile, ReadinessFile, WhenFile,
 };
-use super::model::{Checklist, Condition, Dimension, Gate, Inheritance, Item, Kind, Origin};
+use super::model::{
+    Binding, Checklist, Condition, Dimension, Gate, Inheritance, Item, Kind, Origin, RuleAnswer,
+    Test,
+};
 use crate::diag::Diagnostic;
 use crate::text::did_you_mean;
 
@@ -379,6 +382,7 @@ fn override_keys(o: &OverrideFile) -> Vec<String> {
         ("na_allowed", o.na_allowed.is_some()),
         ("references", o.references.is_some()),
         ("when", o.when.is_some()),
+        ("fact", o.fact.is_some()),
     ];
     keys.iter()
         .filter(|(_, set)| *set)
@@ -405,6 +409,7 @@ fn apply(base: ItemFile, o: OverrideFile) -> ItemFile {
         na_allowed: o.na_allowed.or(base.na_allowed),
         references: o.references.or(base.references),
         when: o.when.or(base.when),
+        fact: o.fact.or(base.fact),
     }
 }
 
@@ -463,6 +468,10 @@ fn raw_item(i: &Item, span: &Range<usize>) -> ItemFile {
                 },
             )
         }),
+        fact: i
+            .fact
+            .as_ref()
+            .map(|b| Spanned::new(span.clone(), raw_binding(b, &i.kind, span))),
     };
     match &i.kind {
         Kind::Scale { levels } => raw.levels = Some(strings(levels)),
@@ -490,6 +499,42 @@ fn raw_item(i: &Item, span: &Range<usize>) -> ItemFile {
         Kind::YesNo | Kind::Text => {}
     }
     raw
+}
+
+/// A validated fact binding back in raw form, every value located at `span`.
+fn raw_binding(b: &Binding, kind: &Kind, span: &Range<usize>) -> FactBindingFile {
+    let at = |v: toml::Value| Spanned::new(span.clone(), v);
+    let rules = b
+        .rules
+        .iter()
+        .map(|r| {
+            let (equals, min, max) = match &r.test {
+                Test::Text(t) => (Some(toml::Value::String(t.clone())), None, None),
+                Test::Number(n) => (Some(toml::Value::Float(*n)), None, None),
+                Test::Bool(v) => (Some(toml::Value::Boolean(*v)), None, None),
+                Test::Range { min, max } => (None, *min, *max),
+            };
+            let answer = match (&r.answer, kind) {
+                (RuleAnswer::Yes(yes), _) => toml::Value::Boolean(*yes),
+                (RuleAnswer::Level(i), Kind::Scale { levels }) => {
+                    toml::Value::String(levels.get(*i).cloned().unwrap_or_default())
+                }
+                (RuleAnswer::Label(label), _) => toml::Value::String(label.clone()),
+                (RuleAnswer::Level(i), _) => toml::Value::Integer(*i as i64),
+            };
+            let rule = FactRuleFile {
+                equals: equals.map(at),
+                min: min.map(|m| Spanned::new(span.clone(), m)),
+                max: max.map(|m| Spanned::new(span.clone(), m)),
+                answer: Some(at(answer)),
+            };
+            Spanned::new(span.clone(), rule)
+        })
+        .collect::<Vec<_>>();
+    FactBindingFile {
+        name: Some(Spanned::new(span.clone(), b.name.clone())),
+        map: (!rules.is_empty()).then(|| Spanned::new(span.clone(), rules)),
+    }
 }
 
 fn kind_file(kind: &Kind) -> KindFile {

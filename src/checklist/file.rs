@@ -196,6 +196,50 @@ pub struct ItemFile {
     /// Makes the item apply only while an earlier `choice` or `yes_no` item has certain answers.
     #[schemars(with = "Option<WhenFile>")]
     pub when: Option<Spanned<WhenFile>>,
+    /// Binds the item to a fact that `weigh facts` or `weigh providers` records in the
+    /// assessment, so that `weigh answer --from-facts` and the walkthrough can answer it from
+    /// data: `{ name = "providers.count" }` for a `number` (the fact's value is the answer), or
+    /// with `map` rules for `yes_no`, `scale` and `choice` items.
+    #[schemars(with = "Option<FactBindingFile>")]
+    pub fact: Option<Spanned<FactBindingFile>>,
+}
+
+/// Which fact answers an item, and how its value maps to an answer.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactBindingFile {
+    /// The fact's name, one of those weigh records (e.g. `providers.count`, `license`,
+    /// `remote_code`, `accelerators.h100-80gb`; the README lists them all).
+    #[schemars(required, with = "String")]
+    pub name: Option<Spanned<String>>,
+    /// Rules from the fact's value to an answer, tried in order; the first that matches gives
+    /// the answer, and a value no rule matches leaves the item to the assessor. Required for
+    /// `scale` and `choice` items; optional for `yes_no` (without it a true/false fact is the
+    /// answer); not for `number` and `text` items, which take the value as it is.
+    #[schemars(with = "Option<Vec<FactRuleFile>>")]
+    pub map: Option<Spanned<Vec<Spanned<FactRuleFile>>>>,
+}
+
+/// One rule: a test on the fact's value (`is`, or `min` and/or `max`) and the answer it gives.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactRuleFile {
+    /// Matches when the fact equals this: a text (ignoring case), a number, or true/false. A
+    /// list fact matches when one of its elements does.
+    #[serde(default, rename = "is")]
+    #[schemars(schema_with = "crate::schema::fact_is_schema")]
+    pub equals: Option<Spanned<toml::Value>>,
+    /// Matches when the fact is a number at least this (a list fact counts as its length).
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<Spanned<f64>>,
+    /// Matches when the fact is a number at most this (a list fact counts as its length).
+    #[schemars(with = "Option<f64>")]
+    pub max: Option<Spanned<f64>>,
+    /// The answer the rule gives: true/false (`yes_no`), a level's text (`scale`) or an
+    /// option's label (`choice`).
+    #[serde(default)]
+    #[schemars(required, schema_with = "crate::schema::fact_answer_schema")]
+    pub answer: Option<Spanned<toml::Value>>,
 }
 
 /// Changes to one item of the base checklist (with `extends`): each key given replaces the
@@ -249,6 +293,9 @@ pub struct OverrideFile {
     /// Makes the item apply only while an earlier `choice` or `yes_no` item has certain answers.
     #[schemars(with = "Option<WhenFile>")]
     pub when: Option<Spanned<WhenFile>>,
+    /// The fact that answers the item from data, and how (see the item's `fact`).
+    #[schemars(with = "Option<FactBindingFile>")]
+    pub fact: Option<Spanned<FactBindingFile>>,
 }
 
 /// One option of a `choice` item.

@@ -16,8 +16,8 @@ use toml::de::DeTable;
 
 pub use extends::{BaseError, Bases, BuiltinBases};
 pub use model::{
-    Checklist, ChoiceOption, Condition, Dimension, Gate, Inheritance, Item, Kind, Origin,
-    Readiness, When,
+    Binding, Checklist, ChoiceOption, Condition, Dimension, Gate, Inheritance, Item, Kind, Origin,
+    Readiness, Rule, RuleAnswer, Test, When,
 };
 
 use crate::diag::{Diagnostic, Report, SourceFile};

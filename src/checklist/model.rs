@@ -151,6 +151,8 @@ pub struct Item {
     pub references: Vec<String>,
     /// The condition under which the item applies.
     pub when: Option<When>,
+    /// The fact that answers the item from data, if any.
+    pub fact: Option<Binding>,
 }
 
 impl Item {
@@ -246,6 +248,54 @@ pub enum Condition {
     In(Vec<String>),
     /// `yes_no` controller: this answer.
     Is(bool),
+}
+
+/// Which fact answers an item, and how its value maps to an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    /// The fact's name, e.g. `providers.count`.
+    pub name: String,
+    /// Rules tried in order; empty for `number` and `text` items (and a `yes_no` item that takes
+    /// a true/false fact as it is).
+    pub rules: Vec<Rule>,
+}
+
+/// One rule of a binding: a test on the fact's value and the answer it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// When the rule matches.
+    pub test: Test,
+    /// The answer it gives.
+    pub answer: RuleAnswer,
+}
+
+/// A test on a fact's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// Equal to a text (ignoring case and outer white space).
+    Text(String),
+    /// Equal to a number.
+    Number(f64),
+    /// Equal to true or false.
+    Bool(bool),
+    /// A number (or a list's length) within inclusive bounds.
+    Range {
+        /// Lower bound.
+        min: Option<f64>,
+        /// Upper bound.
+        max: Option<f64>,
+    },
+}
+
+/// The answer a rule gives, in the item's own terms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleAnswer {
+    /// `yes_no`.
+    Yes(bool),
+    /// `scale`: a level index.
+    Level(usize),
+    /// `choice`: an option's label, as listed.
+    Label(String),
 }
 
 /// Compares two labels or level texts as SPEC §2 does: ignoring case and surrounding white space.

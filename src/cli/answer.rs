@@ -1,12 +1,13 @@
-//! `weigh answer FILE ITEM [VALUE]`: records one answer from a script.
+//! `weigh answer FILE ITEM [VALUE]`: records one answer from a script; `weigh answer FILE
+//! --from-facts [ITEM…]` answers the items bound to facts recorded in the file.
 
 use std::path::PathBuf;
 
 use clap::Args;
-use weigh::assessment::store::{self, NewFile};
-use weigh::assessment::{Answer, AnswerValue, Assessment, Candidate, edit};
+use weigh::assessment::{Answer, AnswerValue, Assessment, edit};
 use weigh::checklist::{Checklist, Item};
 use weigh::error::{Error, exit};
+use weigh::facts::answer::{Derived, Step, plan};
 use weigh::text::escape_control;
 
 use super::common;
@@ -20,10 +21,16 @@ pub struct AnswerArgs {
     /// The assessment file (created when missing, with --candidate).
     pub file: PathBuf,
     /// The item's id.
-    pub item: String,
+    #[arg(required_unless_present = "from_facts")]
+    pub item: Option<String>,
     /// The answer: yes/no, a level index or text, an option label, a number, or text.
-    #[arg(allow_negative_numbers = true, required_unless_present_any = ["na", "clear"], conflicts_with_all = ["na", "clear"])]
+    #[arg(allow_negative_numbers = true, required_unless_present_any = ["na", "clear", "from_facts"], conflicts_with_all = ["na", "clear"])]
     pub value: Option<String>,
+    /// Answer from the facts recorded in FILE (`weigh facts`/`weigh providers --into`): every
+    /// item bound to a fact, or the ITEMs named. Answers are dated at the facts' as_of; an item
+    /// you answered yourself is left alone unless named.
+    #[arg(long, value_name = "ITEM", num_args = 0.., conflicts_with_all = ["item", "value", "na", "clear", "note", "evidence", "at", "candidate"])]
+    pub from_facts: Option<Vec<String>>,
     /// Mark the item not applicable (where the checklist allows it).
     #[arg(long, conflicts_with = "clear")]
     pub na: bool,
@@ -42,88 +49,26 @@ pub struct AnswerArgs {
     /// When the answer was given (RFC 3339 or YYYY-MM-DD; default now).
     #[arg(long, value_name = "TIME", help_heading = "Answer")]
     pub at: Option<String>,
-    /// The checklist (an id or a path); must be the file's own.
-    #[arg(long, value_name = "ID|PATH", help_heading = "File")]
-    pub checklist: Option<String>,
-    /// The candidate's name, to create FILE.
-    #[arg(long, value_name = "NAME", help_heading = "File")]
-    pub candidate: Option<String>,
-    /// The candidate's hub id, when creating FILE.
-    #[arg(long, value_name = "HUB_ID", help_heading = "File")]
-    pub model: Option<String>,
+    /// Creating FILE.
+    #[command(flatten)]
+    pub file_args: common::FileArgs,
 }
 
 /// Records the answer.
 pub fn run(args: &AnswerArgs) -> Result<u8, Error> {
+    if let Some(items) = &args.from_facts {
+        return from_facts(args, items);
+    }
     let by = common::assessor(args.as_.as_deref())?;
     let at = common::time_or_now(args.at.as_deref())?;
-    let lookup = common::lookup(&args.file, args.checklist.as_deref())?;
-    let new = new_file(args, &lookup)?;
-    let project = lookup.finder.project.clone();
-    let schema_line = store::schema_line(
-        &args.file,
-        project.as_ref().and_then(|p| p.schemas()).as_deref(),
-    );
     let mut message = String::new();
-    let loaded = store::update(
-        &args.file,
-        &lookup,
-        new.as_ref(),
-        schema_line.as_deref(),
-        |assessment, checklist| {
-            same_candidate(args, assessment)?;
-            message = apply(args, assessment, checklist, &by, at)?;
-            Ok(())
-        },
-    )?;
-    common::print_warnings(loaded.all_warnings());
-    warn_if_not_applicable(&loaded.checklist, &loaded.assessment, &args.item, at);
+    let loaded = common::write(&args.file, &args.file_args, |assessment, checklist| {
+        message = apply(args, assessment, checklist, &by, at)?;
+        Ok(())
+    })?;
+    warn_if_not_applicable(&loaded.checklist, &loaded.assessment, item_arg(args), at);
     super::warn(&format!("{message} in {}\n", args.file.display()));
     Ok(exit::OK)
-}
-
-fn new_file(args: &AnswerArgs, lookup: &store::Lookup) -> Result<Option<NewFile>, Error> {
-    if store::exists(&args.file) {
-        return Ok(None);
-    }
-    let Some(raw) = args.candidate.as_deref() else {
-        return Err(Error::usage(
-            format!("{} does not exist", args.file.display()),
-            "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
-        ));
-    };
-    let name = common::candidate_name(raw)?;
-    let default = lookup
-        .finder
-        .project
-        .as_ref()
-        .map(|p| p.default_checklist.clone());
-    let id = args
-        .checklist
-        .clone()
-        .or(default)
-        .unwrap_or_else(|| weigh::checklist::builtin::DEFAULT_ID.into());
-    let checklist = lookup.finder.find(&id)?;
-    let candidate = Candidate {
-        name,
-        model: args.model.clone(),
-        ..Candidate::default()
-    };
-    Ok(Some(NewFile {
-        candidate,
-        checklist,
-        created: weigh::clock::now()?,
-    }))
-}
-
-fn same_candidate(args: &AnswerArgs, a: &Assessment) -> Result<(), Error> {
-    match args.candidate.as_deref().map(str::trim) {
-        Some(name) if name != a.candidate.name => Err(Error::usage(
-            format!("the file assesses `{}`, not `{name}`", a.candidate.name),
-            "leave out --candidate, or name another file for the other candidate",
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Applies the change; returns what to tell the user.
@@ -134,7 +79,7 @@ fn apply(
     by: &str,
     at: jiff::Timestamp,
 ) -> Result<String, Error> {
-    let item = find_item(checklist, &args.item)?;
+    let item = find_item(checklist, item_arg(args))?;
     if args.clear {
         let removed = edit::clear(a, &item.id, by);
         return Ok(if removed {
@@ -176,6 +121,11 @@ fn apply(
     ))
 }
 
+/// ITEM, which clap requires unless --from-facts.
+fn item_arg(args: &AnswerArgs) -> &str {
+    args.item.as_deref().unwrap_or_default()
+}
+
 fn value(args: &AnswerArgs, item: &Item) -> Result<AnswerValue, Error> {
     if args.na {
         if !item.na_allowed {
@@ -198,7 +148,8 @@ fn value(args: &AnswerArgs, item: &Item) -> Result<AnswerValue, Error> {
     })
 }
 
-fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a Item, Error> {
+/// The item with this id, or an error suggesting the nearest ids.
+pub(super) fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a Item, Error> {
     checklist.item(id).ok_or_else(|| {
         let near = weigh::text::near_misses(id, checklist.items().map(|i| i.id.as_str()));
         let help = if near.is_empty() {
@@ -211,6 +162,132 @@ fn find_item<'a>(checklist: &'a Checklist, id: &str) -> Result<&'a Item, Error> 
             help,
         )
     })
+}
+
+/// `--from-facts [ITEM…]`: answers items from the facts recorded in the file.
+fn from_facts(args: &AnswerArgs, named: &[String]) -> Result<u8, Error> {
+    let by = common::assessor(args.as_.as_deref())?;
+    if !args.file.exists() {
+        return Err(Error::Missing(args.file.clone()));
+    }
+    let mut steps = Vec::new();
+    let loaded = common::write(&args.file, &args.file_args, |a, checklist| {
+        steps = plan_steps(a, checklist, named, &by)?;
+        for (id, step) in &steps {
+            if let Step::Answer(d) = step {
+                edit::set(a, from_data(id, &by, d));
+            }
+        }
+        Ok(())
+    })?;
+    super::warn(&from_facts_report(
+        &steps,
+        &loaded.checklist,
+        &loaded.assessment,
+        &args.file,
+    ));
+    Ok(exit::OK)
+}
+
+/// Which items to answer and how; named items that cannot be answered are errors.
+fn plan_steps(
+    a: &Assessment,
+    checklist: &Checklist,
+    named: &[String],
+    by: &str,
+) -> Result<Vec<(String, Step)>, Error> {
+    let items: Vec<&Item> = if named.is_empty() {
+        checklist.items().filter(|i| i.fact.is_some()).collect()
+    } else {
+        named
+            .iter()
+            .map(|id| find_item(checklist, id))
+            .collect::<Result<_, _>>()?
+    };
+    if named.is_empty() && a.candidate.facts.is_empty() {
+        return Err(Error::usage(
+            "no facts are recorded in this assessment",
+            "record some first: `weigh facts SNAPSHOT_DIR --into FILE`, `weigh providers MODEL --from PATH --into FILE`",
+        ));
+    }
+    let steps = plan(
+        &items,
+        &a.answers,
+        &a.candidate.facts,
+        by,
+        !named.is_empty(),
+    );
+    if !named.is_empty()
+        && let Some((id, Step::Skip(why))) = steps.iter().find(|(_, s)| matches!(s, Step::Skip(_)))
+    {
+        let recorded: Vec<&str> = a.candidate.facts.keys().map(String::as_str).collect();
+        return Err(Error::usage(
+            format!("`{id}` cannot be answered from data: {why}"),
+            format!(
+                "facts recorded: {}",
+                if recorded.is_empty() {
+                    "none".into()
+                } else {
+                    weigh::text::one_of(&recorded)
+                }
+            ),
+        ));
+    }
+    Ok(steps)
+}
+
+fn from_data(item: &str, by: &str, d: &Derived) -> Answer {
+    Answer {
+        item: item.to_string(),
+        by: by.to_string(),
+        value: d.value.clone(),
+        at: d.at,
+        note: Some(d.note.clone()),
+        evidence: d.evidence.clone(),
+    }
+}
+
+/// One line per item: answered (and whether it applies now), kept, or why not.
+fn from_facts_report(
+    steps: &[(String, Step)],
+    checklist: &Checklist,
+    a: &Assessment,
+    file: &std::path::Path,
+) -> String {
+    let now = weigh::clock::now().unwrap_or_else(|_| jiff::Timestamp::now());
+    let card = weigh::score::score(checklist, a, now);
+    let applies = |id: &str| {
+        card.items
+            .iter()
+            .find(|i| i.id == id)
+            .is_none_or(|i| i.applicable)
+    };
+    let mut out = String::new();
+    let mut answered = 0;
+    for (id, step) in steps {
+        let line = match step {
+            Step::Answer(d) => {
+                answered += 1;
+                let later = if applies(id) {
+                    ""
+                } else {
+                    " (does not apply with the current answers; kept for when it does)"
+                };
+                format!("answered {id} = {}{later}\n  {}", d.shown, d.note)
+            }
+            Step::Keep => {
+                format!("kept your own answer to {id} (name it to replace it: --from-facts {id})")
+            }
+            Step::Skip(why) => format!("not answered {id}: {why}"),
+        };
+        out.push_str(&escape_control(&line));
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{answered} item(s) answered from data in {}\n",
+        file.display()
+    ));
+    out
 }
 
 fn warn_if_not_applicable(checklist: &Checklist, a: &Assessment, item: &str, at: jiff::Timestamp) {

@@ -2,8 +2,11 @@
 
 use std::path::Path;
 
+use clap::Args;
 use jiff::Timestamp;
-use weigh::assessment::store::Lookup;
+use weigh::assessment::store::{self, Loaded, Lookup, NewFile};
+use weigh::assessment::{Assessment, Candidate};
+use weigh::checklist::Checklist;
 use weigh::diag::Report;
 use weigh::error::Error;
 
@@ -66,4 +69,121 @@ pub fn candidate_name(raw: &str) -> Result<String, Error> {
         ));
     }
     Ok(name.to_string())
+}
+
+/// What a missing assessment FILE starts with: `--candidate` is needed, `--checklist` (else the
+/// project's default, else the built-in default) and `--model` are optional. `None` when FILE
+/// exists.
+pub fn new_file(
+    file: &Path,
+    candidate: Option<&str>,
+    checklist: Option<&str>,
+    model: Option<&str>,
+    lookup: &Lookup,
+) -> Result<Option<NewFile>, Error> {
+    if store::exists(file) {
+        return Ok(None);
+    }
+    let Some(raw) = candidate else {
+        return Err(Error::usage(
+            format!("{} does not exist", file.display()),
+            "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
+        ));
+    };
+    let name = candidate_name(raw)?;
+    let default = lookup
+        .finder
+        .project
+        .as_ref()
+        .map(|p| p.default_checklist.clone());
+    let id = checklist
+        .map(str::to_string)
+        .or(default)
+        .unwrap_or_else(|| weigh::checklist::builtin::DEFAULT_ID.into());
+    let checklist = lookup.finder.find(&id)?;
+    let candidate = Candidate {
+        name,
+        model: model.map(str::to_string),
+        ..Candidate::default()
+    };
+    Ok(Some(NewFile {
+        candidate,
+        checklist,
+        created: weigh::clock::now()?,
+    }))
+}
+
+/// An existing file must assess the candidate `--candidate` names, if it names one.
+pub fn same_candidate(candidate: Option<&str>, a: &Assessment) -> Result<(), Error> {
+    match candidate.map(str::trim) {
+        Some(name) if name != a.candidate.name => Err(Error::usage(
+            format!("the file assesses `{}`, not `{name}`", a.candidate.name),
+            "leave out --candidate, or name another file for the other candidate",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The options of commands that write an assessment file and may create it.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The checklist (an id or a path); for an existing file, must be the file's own.
+    #[arg(long, value_name = "ID|PATH", help_heading = "File")]
+    pub checklist: Option<String>,
+    /// The candidate's name, to create the file.
+    #[arg(long, value_name = "NAME", help_heading = "File")]
+    pub candidate: Option<String>,
+    /// The candidate's hub id, when creating the file.
+    #[arg(
+        long = "model",
+        id = "hub_model",
+        value_name = "HUB_ID",
+        help_heading = "File"
+    )]
+    pub model: Option<String>,
+}
+
+/// Applies `change` to the assessment `file` through the Store (locked, atomic), creating it
+/// from `opts` when missing; an existing file must assess `--candidate`. Prints its warnings.
+pub fn write<F>(file: &Path, opts: &FileArgs, change: F) -> Result<Loaded, Error>
+where
+    F: FnMut(&mut Assessment, &Checklist) -> Result<(), Error>,
+{
+    write_as(file, opts, None, change)
+}
+
+/// [`write`], with the assessor whose member file of a folder assessment takes changed facts.
+pub fn write_as<F>(
+    file: &Path,
+    opts: &FileArgs,
+    by: Option<&str>,
+    mut change: F,
+) -> Result<Loaded, Error>
+where
+    F: FnMut(&mut Assessment, &Checklist) -> Result<(), Error>,
+{
+    let lookup = lookup(file, opts.checklist.as_deref())?;
+    let new = new_file(
+        file,
+        opts.candidate.as_deref(),
+        opts.checklist.as_deref(),
+        opts.model.as_deref(),
+        &lookup,
+    )?;
+    let project = lookup.finder.project.clone();
+    let schema_line =
+        store::schema_line(file, project.as_ref().and_then(|p| p.schemas()).as_deref());
+    let loaded = store::update_as(
+        file,
+        &lookup,
+        new.as_ref(),
+        schema_line.as_deref(),
+        by,
+        |assessment, checklist| {
+            same_candidate(opts.candidate.as_deref(), assessment)?;
+            change(assessment, checklist)
+        },
+    )?;
+    print_warnings(loaded.all_warnings());
+    Ok(loaded)
 }

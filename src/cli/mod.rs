@@ -4,9 +4,13 @@ mod answer;
 mod assess;
 mod checklist;
 mod common;
+mod facts;
 mod fmt;
+mod import;
 mod init;
+mod into;
 mod merge_file;
+mod providers;
 mod report;
 mod schema;
 mod serve;
@@ -43,6 +47,12 @@ pub enum Command {
     Checklist(checklist::ChecklistCommand),
     /// Print the JSON Schema (draft-07) of a file format.
     Schema(schema::SchemaArgs),
+    /// Model size, memory and serving hardware from a config.json or a snapshot folder.
+    Facts(facts::FactsArgs),
+    /// Who serves a model and at what price, from a local copy of models.dev.
+    Providers(providers::ProvidersArgs),
+    /// Fill a number item from an evaluation's results file.
+    Import(import::ImportArgs),
     /// Rewrite assessments in canonical form; --check fails with a diff instead.
     Fmt(fmt::FmtArgs),
     /// The git merge driver for one-file assessments (registered by `weigh init`).
@@ -105,6 +115,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Report(args) => report::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
+        Command::Facts(args) => facts::run(&args),
+        Command::Providers(args) => providers::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::MergeFile(args) => merge_file::run(&args),
         Command::Serve(args) => serve::run(&args),

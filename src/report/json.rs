@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::view::{ActionView, AnswerView, ItemView, ReportView};
 use crate::assessment::write::datetime;
-use crate::assessment::{AnswerValue, Fact, Scalar};
+use crate::assessment::{AnswerValue, Fact, FactValue, Scalar};
 use crate::num::round9;
 use crate::score::{Action, Verdict};
 
@@ -412,11 +412,20 @@ fn value(v: &AnswerValue) -> serde_json::Value {
     }
 }
 
+/// A fact as written in the assessment: a bare value, or `{ value, source, as_of }`.
 fn fact(f: &Fact) -> serde_json::Value {
-    match f {
-        Fact::Scalar(s) => scalar(s),
-        Fact::List(items) => items.iter().map(scalar).collect(),
+    let value = match &f.value {
+        FactValue::Scalar(s) => scalar(s),
+        FactValue::List(items) => items.iter().map(scalar).collect(),
+    };
+    if f.source.is_none() && f.as_of.is_none() {
+        return value;
     }
+    serde_json::json!({
+        "value": value,
+        "source": f.source,
+        "as_of": f.as_of.map(datetime),
+    })
 }
 
 fn scalar(s: &Scalar) -> serde_json::Value {

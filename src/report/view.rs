@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use crate::assessment::{Answer, AnswerValue, Assessment, Fact, Scalar};
+use crate::assessment::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
 use crate::checklist::{Checklist, Item, Kind, Readiness};
 use crate::score::{Action, Scorecard, Verdict};
 use crate::show::{gate_text, number};
@@ -284,9 +284,14 @@ fn candidate_view(a: &Assessment) -> CandidateView {
 
 /// A fact as text: numbers as written, lists joined with commas.
 pub fn fact_text(fact: &Fact) -> String {
-    match fact {
-        Fact::Scalar(s) => scalar_text(s),
-        Fact::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
+    fact_value_text(&fact.value)
+}
+
+/// A fact's value as text: numbers as written, lists joined with commas.
+pub fn fact_value_text(value: &FactValue) -> String {
+    match value {
+        FactValue::Scalar(s) => scalar_text(s),
+        FactValue::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
     }
 }
 

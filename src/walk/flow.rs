@@ -197,16 +197,23 @@ fn answer(
     if unchanged {
         return Ok(Step::Next);
     }
-    let details = {
-        let Some(screen) = super::screen::build(session, options, id) else {
+    let (details, from_data) = {
+        let Some(mut screen) = super::screen::build(session, options, id) else {
             return Ok(Step::Next);
         };
+        let from_data = screen
+            .suggestion
+            .as_ref()
+            .filter(|d| d.value == value)
+            .map(|d| d.at);
+        screen.from_data = from_data.is_some();
         match ask_details(prompter, &screen) {
-            Ok(details) => details,
+            Ok(details) => (details, from_data),
             Err(stop) => return Ok(Step::Stopped(stop)),
         }
     };
-    session.save(id, value, details)?;
+    let at = from_data.unwrap_or_else(|| session.now());
+    session.save_at(id, value, details, at)?;
     tell_others(session, prompter, id);
     Ok(Step::Next)
 }

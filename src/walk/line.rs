@@ -1,7 +1,8 @@
 //! Line mode (SPEC §6), for pipes and scripts: one line per item, in the order the walkthrough
 //! asks. A line is `VALUE` (the syntax of `weigh answer`), optionally a TAB and a note, and a TAB
 //! and space-separated evidence; an empty line or `:skip` skips; `:na`, `:back`, `:quit` do what
-//! they say. Prompts go to the `prompts` writer (stderr).
+//! they say; `:data` takes the answer from data the prompt offers (its note and evidence unless
+//! the line gives others). Prompts go to the `prompts` writer (stderr).
 
 use std::io::{BufRead, Write};
 
@@ -42,11 +43,34 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
     }
 }
 
+impl<R: BufRead, W: Write> LinePrompter<R, W> {
+    /// `:data`: the answer from data.
+    fn data_answer(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+        let Some(d) = &screen.suggestion else {
+            return Err(Stop::Invalid {
+                line: self.line,
+                message: format!("`{}` has no answer from data", screen.item.id),
+            });
+        };
+        Ok(Input::Value(d.value.clone()))
+    }
+}
+
 impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
+        let offer = screen
+            .suggestion
+            .as_ref()
+            .map(|d| {
+                format!(
+                    " (from data: {}; `:data` takes it)",
+                    escape_control(&d.shown)
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             self.prompts,
-            "{} · {}: {} [{}]",
+            "{} · {}: {} [{}]{offer}",
             super::screen::progress(screen),
             screen.item.id,
             escape_control(&screen.item.question),
@@ -73,6 +97,7 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
                 ":back" => Input::Back,
                 ":quit" => Input::Quit,
                 ":refs" => Input::Refs,
+                ":data" => self.data_answer(screen)?,
                 text => Input::Value(parse_value(screen.item, text).map_err(|message| {
                     Stop::Invalid {
                         line: self.line,
@@ -83,8 +108,19 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
         Ok(input)
     }
 
-    fn details(&mut self, _screen: &ItemScreen<'_>) -> Result<Details, Stop> {
-        Ok(std::mem::take(&mut self.pending))
+    /// The line's note and evidence; for the answer from data, its own unless the line gave
+    /// others.
+    fn details(&mut self, screen: &ItemScreen<'_>) -> Result<Details, Stop> {
+        let mut details = std::mem::take(&mut self.pending);
+        if let Some(d) = screen.suggestion.as_ref().filter(|_| screen.from_data) {
+            if details.note.is_none() {
+                details.note = Some(d.note.clone());
+            }
+            if details.evidence.is_empty() {
+                details.evidence.clone_from(&d.evidence);
+            }
+        }
+        Ok(details)
     }
 
     fn evidence_again(&mut self, _screen: &ItemScreen<'_>) -> Result<Vec<String>, Stop> {

@@ -13,6 +13,7 @@ pub mod terminal;
 
 use crate::assessment::{Answer, AnswerValue};
 use crate::checklist::{Dimension, Item};
+use crate::facts::answer::Derived;
 
 /// Everything shown about one item.
 #[derive(Debug, Clone)]
@@ -31,6 +32,11 @@ pub struct ItemScreen<'a> {
     pub others: Vec<&'a Answer>,
     /// Candidate facts that inform this item, as (key, value) text.
     pub facts: Vec<(String, String)>,
+    /// The answer the recorded facts give, offered as the default and marked "from data".
+    pub suggestion: Option<Derived>,
+    /// Set by the walk when the value chosen is the suggestion, so that note and evidence
+    /// default to the suggestion's.
+    pub from_data: bool,
 }
 
 /// What the user did at an item.

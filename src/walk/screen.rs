@@ -5,6 +5,7 @@ use super::session::Session;
 use super::{ItemScreen, Options};
 use crate::assessment::{Assessment, edit};
 use crate::checklist::{Item, Kind};
+use crate::facts::answer::derive;
 use crate::markdown::terminal;
 use crate::report::view::{fact_text, value_text};
 use crate::show::{gate_text, number};
@@ -50,6 +51,7 @@ pub fn build<'s>(session: &'s Session, options: &Options, id: &str) -> Option<It
         Vec::new()
     };
     let facts = related_facts(&session.assessment, item);
+    let suggestion = derive(item, &session.assessment.candidate.facts).ok();
     Some(ItemScreen {
         item,
         dimension,
@@ -58,6 +60,8 @@ pub fn build<'s>(session: &'s Session, options: &Options, id: &str) -> Option<It
         existing,
         others,
         facts,
+        suggestion,
+        from_data: false,
     })
 }
 
@@ -125,6 +129,16 @@ pub fn render(s: &ItemScreen<'_>, width: usize) -> String {
             "{} answered {}\n",
             escape_control(&a.by),
             escape_control(&value_text(s.item, &a.value))
+        ));
+    }
+    if let Some(d) = &s.suggestion {
+        out.push_str(&wrap(
+            &escape_control(&format!(
+                "from data: {} ({})",
+                d.shown,
+                d.note.trim_start_matches(crate::facts::answer::NOTE_PREFIX)
+            )),
+            width,
         ));
     }
     if let Some(a) = s.existing {

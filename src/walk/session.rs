@@ -75,11 +75,23 @@ impl Session {
 
     /// Commits this assessor's answer to an item, atomically, and refreshes the assessment.
     pub fn save(&mut self, item: &str, value: AnswerValue, details: Details) -> Result<()> {
+        let now = self.now();
+        self.save_at(item, value, details, now)
+    }
+
+    /// [`Session::save`], dated `at` (an answer taken from data is dated at the fact's as_of).
+    pub fn save_at(
+        &mut self,
+        item: &str,
+        value: AnswerValue,
+        details: Details,
+        at: Timestamp,
+    ) -> Result<()> {
         let answer = Answer {
             item: item.to_string(),
             by: self.by.clone(),
             value,
-            at: self.now(),
+            at,
             note: details.note.filter(|n| !n.trim().is_empty()),
             evidence: details.evidence,
         };

@@ -37,27 +37,31 @@ impl Prompter for TerminalPrompter {
         let mut err = std::io::stderr();
         let _ = write!(err, "{}", super::screen::render(screen, Self::width()));
         match &screen.item.kind {
-            Kind::YesNo => select(
-                screen,
-                vec!["yes".into(), "no".into()],
-                bool_index(screen),
-                |i| AnswerValue::Bool(i == 0),
-            ),
+            Kind::YesNo => {
+                let index = |v: &AnswerValue| match v {
+                    AnswerValue::Bool(b) => Some(usize::from(!*b)),
+                    _ => None,
+                };
+                select(
+                    screen,
+                    vec!["yes".into(), "no".into()],
+                    Indexes::of(screen, index),
+                    |i| AnswerValue::Bool(i == 0),
+                )
+            }
             Kind::Scale { levels } => {
                 let labels = levels
                     .iter()
                     .enumerate()
                     .map(|(i, l)| format!("{i}: {}", escape_control(l)))
                     .collect();
-                select(
-                    screen,
-                    labels,
-                    existing_index(screen, |v| match v {
-                        AnswerValue::Int(i) => usize::try_from(*i).ok(),
-                        _ => None,
-                    }),
-                    |i| AnswerValue::Int(i as i64),
-                )
+                let index = |v: &AnswerValue| match v {
+                    AnswerValue::Int(i) => usize::try_from(*i).ok(),
+                    _ => None,
+                };
+                select(screen, labels, Indexes::of(screen, index), |i| {
+                    AnswerValue::Int(i as i64)
+                })
             }
             Kind::Choice { options } => {
                 let labels = options.iter().map(|o| escape_control(&o.label)).collect();
@@ -65,7 +69,7 @@ impl Prompter for TerminalPrompter {
                     AnswerValue::Text(t) => options.iter().position(|o| o.label == *t),
                     _ => None,
                 };
-                select(screen, labels, existing_index(screen, chosen), |i| {
+                select(screen, labels, Indexes::of(screen, chosen), |i| {
                     AnswerValue::Text(options[i].label.clone())
                 })
             }
@@ -74,17 +78,21 @@ impl Prompter for TerminalPrompter {
     }
 
     fn details(&mut self, screen: &ItemScreen<'_>) -> Result<Details, Stop> {
-        let old_note = screen
-            .existing
-            .and_then(|a| a.note.clone())
+        let from_data = screen.suggestion.as_ref().filter(|_| screen.from_data);
+        // Text from the file is shown escaped, here as everywhere on the terminal.
+        let old_note = from_data
+            .map(|d| d.note.clone())
+            .or_else(|| screen.existing.and_then(|a| a.note.clone()))
+            .map(|n| escape_control(&n))
             .unwrap_or_default();
         let note = Text::new("Note (optional):")
             .with_initial_value(&old_note)
             .prompt()
             .map_err(stop)?;
-        let old_evidence = screen
-            .existing
-            .map(|a| a.evidence.join(" "))
+        let old_evidence = from_data
+            .map(|d| d.evidence.join(" "))
+            .or_else(|| screen.existing.map(|a| a.evidence.join(" ")))
+            .map(|e| escape_control(&e))
             .unwrap_or_default();
         let label = if screen.item.evidence_required {
             "Evidence (required; URLs or paths, space-separated):"
@@ -121,27 +129,33 @@ fn stop(e: InquireError) -> Stop {
     }
 }
 
-fn bool_index(screen: &ItemScreen<'_>) -> Option<usize> {
-    existing_index(screen, |v| match v {
-        AnswerValue::Bool(b) => Some(usize::from(!*b)),
-        _ => None,
-    })
+/// Where the list's cursor starts: this assessor's answer, else the answer from data.
+#[derive(Debug, Clone, Copy, Default)]
+struct Indexes {
+    current: Option<usize>,
+    suggested: Option<usize>,
 }
 
-fn existing_index(
-    screen: &ItemScreen<'_>,
-    index: impl Fn(&AnswerValue) -> Option<usize>,
-) -> Option<usize> {
-    screen.existing.and_then(|a| index(&a.value))
+impl Indexes {
+    fn of(screen: &ItemScreen<'_>, index: impl Fn(&AnswerValue) -> Option<usize>) -> Indexes {
+        Indexes {
+            current: screen.existing.and_then(|a| index(&a.value)),
+            suggested: screen.suggestion.as_ref().and_then(|d| index(&d.value)),
+        }
+    }
 }
 
 /// A list of values followed by the navigation entries; Esc is back.
 fn select(
     screen: &ItemScreen<'_>,
     mut labels: Vec<String>,
-    current: Option<usize>,
+    indexes: Indexes,
     value: impl Fn(usize) -> AnswerValue,
 ) -> Result<Input, Stop> {
+    let current = indexes.current;
+    if let Some(label) = indexes.suggested.and_then(|i| labels.get_mut(i)) {
+        label.push_str("  (from data)");
+    }
     let values = labels.len();
     let mut navigation = vec![(BACK, Input::Back), (SKIP, Input::Skip)];
     if screen.item.na_allowed {
@@ -149,7 +163,7 @@ fn select(
     }
     navigation.extend([(REFS, Input::Refs), (QUIT, Input::Quit)]);
     labels.extend(navigation.iter().map(|(label, _)| (*label).to_string()));
-    let start = current.or_else(|| {
+    let start = current.or(indexes.suggested).or_else(|| {
         screen.existing.filter(|a| a.value.is_na()).and_then(|_| {
             navigation
                 .iter()
@@ -178,15 +192,18 @@ fn select(
 /// Number and text prompts: a value, or `:back`, `:skip`, `:na`, `:refs`, `:quit`.
 fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
     let item = screen.item.clone();
+    let typed_text = |v: &AnswerValue| match v {
+        AnswerValue::Int(i) => i.to_string(),
+        AnswerValue::Float(f) => f.to_string(),
+        AnswerValue::Text(t) => t.clone(),
+        _ => String::new(),
+    };
     let initial = screen
         .existing
         .filter(|a| !a.value.is_na())
-        .map(|a| match &a.value {
-            AnswerValue::Int(i) => i.to_string(),
-            AnswerValue::Float(f) => f.to_string(),
-            AnswerValue::Text(t) => t.clone(),
-            _ => String::new(),
-        });
+        .map(|a| typed_text(&a.value))
+        .or_else(|| screen.suggestion.as_ref().map(|d| typed_text(&d.value)))
+        .map(|t| escape_control(&t));
     let validator = move |text: &str| {
         if text.trim().starts_with(':') || text.trim().is_empty() {
             return Ok(Validation::Valid);
@@ -196,9 +213,15 @@ fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
             Err(why) => Validation::Invalid(why.into()),
         })
     };
-    let help = "Enter a value, or :back :skip :na :refs :quit";
+    let help = match &screen.suggestion {
+        Some(d) => format!(
+            "from data: {}. Enter a value, or :back :skip :na :refs :quit",
+            escape_control(&d.shown)
+        ),
+        None => "Enter a value, or :back :skip :na :refs :quit".into(),
+    };
     let mut prompt = Text::new("Answer:")
-        .with_help_message(help)
+        .with_help_message(&help)
         .with_validator(validator);
     if let Some(initial) = initial.as_deref() {
         prompt = prompt.with_initial_value(initial);

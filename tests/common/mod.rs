@@ -222,3 +222,44 @@ pub fn to_json(value: &toml::Value) -> Value {
 pub fn toml_to_json(text: &str) -> Value {
     to_json(&toml::from_str::<toml::Value>(text).expect("valid TOML"))
 }
+
+// ─── Answers from data ────────────────────────────────────────────────────────────────────────
+
+/// The checklist whose items are bound to facts (`tests/fixtures/checklists/bound.toml`).
+pub fn bound_arg() -> String {
+    fixture("checklists/bound.toml").display().to_string()
+}
+
+/// `dir/a.toml` against [`bound_arg`], with the providers of DeepSeek V4 Pro in the models.dev
+/// slice recorded as of 2026-07-01.
+pub fn recorded(dir: &Path) {
+    let from = fixture("models-dev").display().to_string();
+    let bound = bound_arg();
+    ok(&weigh_in(
+        dir,
+        &[
+            "providers",
+            "deepseek/deepseek-v4-pro",
+            "--from",
+            &from,
+            "--into",
+            "a.toml",
+            "--candidate",
+            "DeepSeek V4 Pro",
+            "--checklist",
+            &bound,
+            "--as-of",
+            "2026-07-01",
+        ],
+    ));
+}
+
+/// The `[[answer]]` tables of an assessment file under `dir`.
+pub fn answer_tables(dir: &Path, file: &str) -> Vec<toml::Table> {
+    let text = std::fs::read_to_string(dir.join(file)).expect("the assessment file");
+    let file: toml::Table = toml::from_str(&text).expect("TOML");
+    file.get("answer")
+        .and_then(|a| a.as_array())
+        .map(|a| a.iter().filter_map(|x| x.as_table().cloned()).collect())
+        .unwrap_or_default()
+}

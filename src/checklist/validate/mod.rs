@@ -14,6 +14,7 @@ use super::model::{Checklist, Dimension, Item, Origin, Readiness};
 use crate::diag::Diagnostic;
 use crate::text::one_of;
 
+mod binding;
 mod gate;
 mod kind;
 mod when;
@@ -282,6 +283,11 @@ impl Validator {
         let weight = self.weight(file, kind_file);
         let max_age_days = file.max_age_days.as_ref().and_then(|m| self.max_age(m));
         let gate = kind.as_ref().and_then(|k| self.gate(file, k));
+        // `None` when the binding is broken (already reported); `Some(None)` when there is none.
+        let fact = match (&file.fact, &kind) {
+            (Some(binding), Some(kind)) => self.binding(binding, kind).map(Some),
+            _ => Some(None),
+        };
         Some(Item {
             id: id?,
             question: question?,
@@ -302,6 +308,7 @@ impl Validator {
                 .map(|r| r.get_ref().clone())
                 .collect(),
             when: None,
+            fact: fact?,
         })
     }
 
