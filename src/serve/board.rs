@@ -22,6 +22,9 @@ pub const NAME_MAX: usize = 100;
 pub const NOTE_MAX: usize = 10_000;
 /// The most evidence entries on one answer.
 pub const EVIDENCE_MAX: usize = 50;
+/// The most participants a session takes (a bound on what a script with the token can make the
+/// server hold).
+pub const PARTICIPANTS_MAX: usize = 500;
 
 /// One person who joined.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,6 +194,11 @@ impl Board {
     /// it must be plain text of 1-100 characters not taken by another participant.
     pub fn join(&mut self, id: String, name: &str) -> Result<&Participant, Refusal> {
         let name = valid_name(name)?;
+        if self.participants.len() >= PARTICIPANTS_MAX {
+            return Err(Refusal::Invalid(format!(
+                "the session is full ({PARTICIPANTS_MAX} participants)"
+            )));
+        }
         if self.participants.iter().any(|p| p.name == name) {
             return Err(Refusal::NameTaken(name));
         }

@@ -86,6 +86,11 @@ fn join_trims_the_name_and_refuses_taken_empty_long_and_control_names() {
         assert_eq!(refusal.status(), 422, "{bad:?}");
     }
     assert!(b.participant("c").is_none(), "nothing was added");
+    for i in b.participants().len()..super::board::PARTICIPANTS_MAX {
+        b.join(format!("id{i}"), &format!("p{i}")).unwrap();
+    }
+    let full = b.join("late".into(), "latecomer").unwrap_err();
+    assert!(full.explain().0.contains("full"), "{full:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 // weigh serve: keeps the board live. Every second it asks the server whether anything changed
 // (/live answers 204 when not); a change on this item replaces the "who voted / answers" part,
-// a new item (the facilitator moved on) reloads the page. Without this script the page still
+// a new item (the facilitator moved on) loads the board afresh (by its URL, never re-posting a
+// form). Without this script the page still
 // works: every action is a form, and reloading shows the latest state.
 (function () {
   "use strict";
@@ -9,12 +10,13 @@
   var version = main.getAttribute("data-version");
   var item = main.getAttribute("data-item");
   var base = main.getAttribute("data-live");
+  var board = main.getAttribute("data-board");
   function poll() {
     fetch(base + "&since=" + encodeURIComponent(version), { cache: "no-store" })
       .then(function (r) {
         if (r.status !== 200) { return null; }
         var next = r.headers.get("X-Weigh-Item") || "";
-        if (next !== item) { window.location.reload(); return null; }
+        if (next !== item) { window.location.assign(board); return null; }
         version = r.headers.get("X-Weigh-Version") || version;
         return r.text();
       })
