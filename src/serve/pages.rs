@@ -57,10 +57,20 @@ const SCRIPT: &str = include_str!("../../templates/serve/live.js");
 pub fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("paragraphs", paragraphs);
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
+}
+
+/// Author prose (guidance, Markdown source) as plain paragraphs: split at blank lines, line
+/// breaks inside a paragraph joined. Each is escaped like any other text.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Who is looking, from the query string (the token is read by the token check).
