@@ -2,7 +2,8 @@
 //! chromedriver (WebDriver, with fantoccini). Two participants and a facilitator, each in a
 //! browser session of their own with a fresh profile, go through one item: both vote blind,
 //! neither sees the other's vote while it is hidden, the facilitator reveals, the disagreement
-//! shows, one changes a vote, the facilitator moves on; then the assessment holds both
+//! shows, one changes a vote, the facilitator moves on; an answer given meanwhile with `weigh
+//! answer` in a terminal shows on the pages within two seconds; then the assessment holds both
 //! assessors' answers and `weigh report --format json` agrees with what the page showed.
 //!
 //! chromium and chromedriver must be installed (`apt-get install -y chromium chromium-driver`;
@@ -223,7 +224,7 @@ fn two_participants_and_a_facilitator_vote_blind_reveal_discuss_and_move_on() {
         let alice = browser(&driver, profiles[0].path()).await;
         let bob = browser(&driver, profiles[1].path()).await;
         let lead = browser(&driver, profiles[2].path()).await;
-        let shown = session(&server, &alice, &bob, &lead).await;
+        let shown = session(&server, dir.path(), &alice, &bob, &lead).await;
         for c in [alice, bob, lead] {
             let _ = c.close().await;
         }
@@ -233,7 +234,7 @@ fn two_participants_and_a_facilitator_vote_blind_reveal_discuss_and_move_on() {
     assert_eq!(stopped.code, 130, "{}", stopped.stderr);
     // The assessment holds both assessors' answers, each in their own file, and the report
     // agrees with the table the facilitator's page showed.
-    for file in ["alice.toml", "bob.toml"] {
+    for file in ["alice.toml", "bob.toml", "dave.toml"] {
         assert!(dir.path().join("kimi-k3").join(file).is_file(), "{file}");
     }
     let r = weigh_in(
@@ -283,6 +284,7 @@ fn two_participants_and_a_facilitator_vote_blind_reveal_discuss_and_move_on() {
 /// The session itself; returns the answers table the facilitator's page showed last.
 async fn session(
     server: &Server,
+    dir: &Path,
     alice: &Client,
     bob: &Client,
     lead: &Client,
@@ -301,6 +303,39 @@ async fn session(
     )
     .await;
 
+    // dave answers from a terminal; the pages show that he has voted within two seconds.
+    let small = small_arg();
+    let r = weigh_in(
+        dir,
+        &[
+            "answer",
+            "kimi-k3",
+            "licence-ok",
+            "no",
+            "--as",
+            "dave",
+            "--note",
+            "dave, from a terminal",
+            "--candidate",
+            "Kimi K3",
+            "--checklist",
+            &small,
+        ],
+    );
+    common::ok(&r);
+    let answered = Instant::now();
+    until(
+        lead,
+        "dave's terminal answer reaches the page",
+        "return !!document.querySelector('li.voted[data-name=\"dave\"]');",
+    )
+    .await;
+    assert!(
+        answered.elapsed() < Duration::from_secs(2),
+        "dave's answer took {:?} to show",
+        answered.elapsed()
+    );
+
     // alice votes; bob sees that she voted, not what.
     cast(alice, "yes", "alice read the licence: fine").await;
     until(
@@ -314,6 +349,10 @@ async fn session(
         assert!(
             !t.contains("alice read the licence"),
             "{who} sees alice's note:\n{t}"
+        );
+        assert!(
+            !t.contains("dave, from a terminal"),
+            "{who} sees dave's note:\n{t}"
         );
         assert!(
             js(page, "return document.getElementById('answers') === null;").await == json!(true),
@@ -331,7 +370,7 @@ async fn session(
     until(
         lead,
         "the facilitator sees that both voted",
-        "return document.querySelectorAll('li.voted').length === 2;",
+        "return document.querySelectorAll('li.voted').length === 3;",
     )
     .await;
     let t = text(lead).await;
@@ -355,7 +394,7 @@ async fn session(
     )
     .await;
     let revealed = rows(lead).await;
-    assert_eq!(revealed.len(), 2, "{revealed:?}");
+    assert_eq!(revealed.len(), 3, "{revealed:?}");
     assert!(
         revealed
             .iter()

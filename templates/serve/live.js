@@ -1,4 +1,4 @@
-// weigh serve: keeps the board live. Every second it asks the server whether anything changed
+// weigh serve: keeps the board live. Three times in two seconds it asks the server whether anything changed
 // (/live answers 204 when not); a change on this item replaces the "who voted / answers" part,
 // a new item (the facilitator moved on) loads the board afresh (by its URL, never re-posting a
 // form). Without this script the page still
@@ -26,7 +26,7 @@
         if (live) { live.innerHTML = html; }
       })
       .catch(function () { /* the server is gone or restarting; try again */ })
-      .then(function () { window.setTimeout(poll, 1000); });
+      .then(function () { window.setTimeout(poll, 700); });
   }
-  window.setTimeout(poll, 1000);
+  window.setTimeout(poll, 700);
 })();
