@@ -678,3 +678,37 @@ fn a_missing_assessment_without_a_candidate_is_exit_2() {
     common::refused(&r);
     assert!(r.stderr.contains("--listen"), "{}", r.stderr);
 }
+
+#[test]
+fn a_client_that_never_finishes_its_request_does_not_keep_the_server_from_stopping() {
+    use std::io::Write;
+    let dir = temp();
+    let server = serve(dir.path(), "a.toml");
+    let alice = join(&server, "alice");
+    assert_eq!(
+        vote(&server, &alice, "licence-ok", "yes", "kept").status,
+        200
+    );
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let mut slow = std::net::TcpStream::connect(&addr).expect("connect");
+    write!(
+        slow,
+        "POST /api/vote?token={} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"part",
+        server.token
+    )
+    .expect("half a request");
+    std::thread::sleep(Duration::from_millis(200));
+    let start = Instant::now();
+    let stopped = server.interrupt();
+    assert_eq!(stopped.code, 130, "{}", stopped.stderr);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "stopping took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(
+        answers(dir.path(), "a.toml")[0].note.as_deref(),
+        Some("kept")
+    );
+    drop(slow);
+}

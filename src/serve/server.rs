@@ -21,6 +21,10 @@ use super::token;
 /// The largest request body accepted, in bytes (a vote with a long note fits many times over).
 pub const BODY_MAX: usize = 64 * 1024;
 
+/// How long requests in flight may take to finish once the server is told to stop; a client
+/// that holds a request open longer is cut off (the votes it cast are written all the same).
+pub const GRACE: Duration = Duration::from_secs(5);
+
 /// How often the watcher looks at the assessment's files.
 pub const POLL: Duration = Duration::from_millis(400);
 
@@ -66,9 +70,21 @@ pub async fn serve(
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let watcher = tokio::spawn(watch(app.live.clone()));
-    let result = axum::serve(listener, router(app.clone()))
-        .with_graceful_shutdown(stop)
-        .await;
+    let (stopping, stopped) = tokio::sync::oneshot::channel();
+    let serving = axum::serve(listener, router(app.clone())).with_graceful_shutdown(async move {
+        stop.await;
+        let _ = stopping.send(());
+    });
+    let result = tokio::select! {
+        result = serving => result,
+        () = async {
+            if stopped.await.is_ok() {
+                tokio::time::sleep(GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => Ok(()),
+    };
     watcher.abort();
     app.live.settle().await;
     result
