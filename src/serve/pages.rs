@@ -305,10 +305,20 @@ fn facilitate(
     step: impl FnOnce(&mut super::board::Board, bool, jiff::Timestamp) -> Result<(), Refusal>,
 ) -> Response {
     let now = app.live.now();
-    let done = step(&mut app.live.board(), role == Role::Facilitator, now);
+    let (done, known) = {
+        let mut board = app.live.board();
+        let done = step(&mut board, role == Role::Facilitator, now);
+        // Only an id the board knows goes back into a URL (it is then URL-safe base64).
+        let known = viewer
+            .participant
+            .clone()
+            .filter(|p| board.participant(p).is_some());
+        (done, known)
+    };
     match done {
-        Ok(()) => Redirect::to(&Links::new(token(app, role), viewer.participant.as_deref()).board)
-            .into_response(),
+        Ok(()) => {
+            Redirect::to(&Links::new(token(app, role), known.as_deref()).board).into_response()
+        }
         Err(refusal) => (status(&refusal), refusal.explain().0).into_response(),
     }
 }
