@@ -712,3 +712,36 @@ fn a_client_that_never_finishes_its_request_does_not_keep_the_server_from_stoppi
     );
     drop(slow);
 }
+
+#[test]
+fn a_vote_without_required_evidence_is_saved_with_a_warning_and_listed_as_missing_evidence() {
+    let dir = temp();
+    let server = serve(dir.path(), "a.toml");
+    let alice = join(&server, "alice");
+    facilitate(&server, "next");
+    let r = vote(&server, &alice, "eval-depth", "Spot-checked", "");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let warnings = r.json()["warnings"].to_string();
+    assert!(warnings.contains("missing_evidence"), "{warnings}");
+    let small = small_arg();
+    let report = weigh_in(
+        dir.path(),
+        &[
+            "report",
+            "a.toml",
+            "--format",
+            "json",
+            "--checklist",
+            &small,
+        ],
+    );
+    common::ok(&report);
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
+    let item = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "eval-depth")
+        .unwrap();
+    assert_eq!(item["missing_evidence"], true);
+}
