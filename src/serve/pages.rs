@@ -36,16 +36,28 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/serve/board.html"),
     ),
     (
-        "serve/live.html",
-        include_str!("../../templates/serve/live.html"),
-    ),
-    (
         "serve/end.html",
         include_str!("../../templates/serve/end.html"),
     ),
     (
         "serve/live_only.html",
         include_str!("../../templates/serve/live_only.html"),
+    ),
+    (
+        "serve/partials/question.html",
+        include_str!("../../templates/serve/partials/question.html"),
+    ),
+    (
+        "serve/partials/vote_form.html",
+        include_str!("../../templates/serve/partials/vote_form.html"),
+    ),
+    (
+        "serve/partials/live.html",
+        include_str!("../../templates/serve/partials/live.html"),
+    ),
+    (
+        "serve/partials/facilitator.html",
+        include_str!("../../templates/serve/partials/facilitator.html"),
     ),
 ];
 
