@@ -42,6 +42,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     sync_dir(dir).map_err(fail)
 }
 
+/// Writes `path` atomically from a writer, for output produced piece by piece: `fill` writes
+/// the contents into a temporary file in the same folder, which replaces `path` only when
+/// `fill` and every flush succeed.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(path, "write", e);
+    let dir = folder(path);
+    let mut temp = synced_temp(dir, b"").map_err(fail)?;
+    {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        fill(&mut out).map_err(fail)?;
+        out.flush().map_err(fail)?;
+    }
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(dir).map_err(fail)
+}
+
 /// The folder a file is in (`.` for a bare name).
 fn folder(path: &Path) -> &Path {
     match path.parent() {

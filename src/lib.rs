@@ -11,7 +11,9 @@
 pub mod assessment;
 pub mod checklist;
 pub mod clock;
+pub mod compare;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod facts;
 pub mod fsx;

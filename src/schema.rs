@@ -20,17 +20,23 @@ pub enum SchemaKind {
     Report,
     /// `weigh.toml`.
     Project,
+    /// The JSON comparison (`weigh compare --format json`).
+    Compare,
+    /// The JSON diff (`weigh diff --format json`).
+    Diff,
     /// The JSON API of `weigh serve`.
     ServeApi,
 }
 
 impl SchemaKind {
     /// Every schema, in the order `weigh init` writes them.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 7] = [
         SchemaKind::Checklist,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Project,
+        SchemaKind::Compare,
+        SchemaKind::Diff,
         SchemaKind::ServeApi,
     ];
 
@@ -41,6 +47,8 @@ impl SchemaKind {
             SchemaKind::Assessment => "assessment.schema.json",
             SchemaKind::Report => "report.schema.json",
             SchemaKind::Project => "project.schema.json",
+            SchemaKind::Compare => "compare.schema.json",
+            SchemaKind::Diff => "diff.schema.json",
             SchemaKind::ServeApi => "serve-api.schema.json",
         }
     }
@@ -53,6 +61,8 @@ pub fn generate(kind: SchemaKind) -> Schema {
         SchemaKind::Assessment => toml_schema::<crate::assessment::file::AssessmentFile>(),
         SchemaKind::Report => json_schema::<crate::report::json::JsonReport>(),
         SchemaKind::Project => toml_schema::<crate::project::ProjectFile>(),
+        SchemaKind::Compare => json_schema::<crate::compare::json::JsonCompare>(),
+        SchemaKind::Diff => json_schema::<crate::diff::json::JsonDiff>(),
         SchemaKind::ServeApi => crate::serve::api::schema(json_generator()),
     }
 }

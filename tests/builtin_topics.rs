@@ -10,7 +10,8 @@ const QUICK_SCREEN: &str = "quick-screen";
 
 /// Each topic the default checklist must cover, with the ids of the items that cover it: the
 /// adoption issue's list first, then what the practitioner's review of 1.1 found missing
-/// (`shared/reviews/checklists-1.1.md`, section b).
+/// (`shared/reviews/checklists-1.1.md`, section b), then what the senior review of 2.0 found
+/// missing (its section b).
 const TOPICS: &[(&str, &[&str])] = &[
     (
         "release status (rumoured, announced, weights published, served by a provider)",
@@ -165,6 +166,16 @@ const TOPICS: &[(&str, &[&str])] = &[
         "pricing modes: cached input, batch and off-peak rates",
         &["pricing-modes"],
     ),
+    // The review of 2.0, section b.
+    (
+        "data protection when self-hosting on rented accelerators: the cloud's terms, region and \
+         transfer basis, a DPIA, the cloud's security review",
+        &["data-handling", "provider-assurance"],
+    ),
+    (
+        "model-risk validation by an independent function for regulated users (N/A for others)",
+        &["model-risk-validation"],
+    ),
 ];
 
 /// What the screen must cover before the weeks of a full assessment.
@@ -179,19 +190,28 @@ const QUICK_SCREEN_TOPICS: &[(&str, &[&str])] = &[
         "the modalities you need are in the open weights",
         &["modalities-in-weights"],
     ),
-    ("providers or hardware", &["provider-count", "hardware-fit"]),
+    (
+        "providers, or hardware and an engine that serves the architecture",
+        &["provider-count", "hardware-fit", "serving-engine"],
+    ),
     (
         "price blended at your input-to-output ratio and cache-hit rate",
         &["price-blended-mtok"],
     ),
     ("independent results", &["independent-results"]),
-    ("one blind workload spot check", &["spot-check"]),
+    (
+        "one blind workload spot check, scored on wins against losses",
+        &["spot-check-wins"],
+    ),
     ("policy red flags", &["red-flags", "sensitive-probe"]),
 ];
 
-/// Items whose meaning changed in 2.0.0 got new ids, so that answers committed against 1.1
+/// Items whose meaning changed since 1.1 got new ids, so that answers committed against 1.1
 /// cannot be read with a meaning they were not given (SPEC §3): each old id with its successors.
+/// The screen's spot check counted ties for the candidate; since 2.1.0 it scores wins against
+/// losses.
 const RETIRED_IN_2_0: &[(&str, &str, &[&str])] = &[
+    (QUICK_SCREEN, "spot-check", &["spot-check-wins"]),
     (DEFAULT, "latency-p95", &["latency-budget"]),
     (DEFAULT, "throughput-at-load", &["latency-budget"]),
     (
@@ -433,6 +453,65 @@ fn corrections_from_the_review_stay_in_the_guidance() {
         // The developer's own API as the launch-day provider.
         (DEFAULT, "provider-count", "developer's own API"),
         (QUICK_SCREEN, "provider-count", "developer's own API"),
+        // The review of 2.0, (a)1: the Omnibus as published, and Article 50 as it applies now.
+        (DEFAULT, "legal-export", "Regulation (EU) 2026/1744"),
+        (DEFAULT, "legal-export", "It did not move Article 50"),
+        (
+            DEFAULT,
+            "legal-export",
+            "the marking applies from 2 December 2026",
+        ),
+        // (a)2: the right lists, and what each listing does.
+        (DEFAULT, "legal-export", "Section 1260H"),
+        (
+            DEFAULT,
+            "legal-export",
+            "not your use of weights it has published",
+        ),
+        (QUICK_SCREEN, "red-flags", "Section 1260H"),
+        (
+            QUICK_SCREEN,
+            "red-flags",
+            "not your use of weights it has published",
+        ),
+        // (a)3 to (a)10.
+        (DEFAULT, "vendor-claims-reproduced", "SWE-bench Pro"),
+        (DEFAULT, "incident-response", "10 days where a person died"),
+        (DEFAULT, "incident-response", "DORA"),
+        (
+            DEFAULT,
+            "sampling-settings",
+            "`VLLM_BATCH_INVARIANT=1`, still in beta",
+        ),
+        (DEFAULT, "hardware-fit", "FP4 expert weights"),
+        (DEFAULT, "legal-export", "That is a floor"),
+        (
+            DEFAULT,
+            "accelerator-dependence",
+            "BIS softened its first wording",
+        ),
+        (DEFAULT, "revision-pinning", "V4 as a preview in April 2026"),
+        (DEFAULT, "licence", "Llama 4's acceptable-use policy"),
+        // (b)3, (c)1, (c)6, (c)7; (e)1 and (e)2.
+        (
+            DEFAULT,
+            "workload-eval",
+            "a prompt adapted to its documented format",
+        ),
+        (DEFAULT, "workload-eval", "κ of 0.6 or more"),
+        (DEFAULT, "latency-budget", "Expected peak means"),
+        (DEFAULT, "content-policy", "zero-tolerance"),
+        (
+            QUICK_SCREEN,
+            "spot-check-wins",
+            "Ties count for neither model",
+        ),
+        (
+            QUICK_SCREEN,
+            "spot-check-wins",
+            "never paste production prompts",
+        ),
+        (QUICK_SCREEN, "sensitive-probe", "your data policy allows"),
     ];
     let forbidden = [
         "Output tokens dominate",
@@ -442,6 +521,13 @@ fn corrections_from_the_review_stay_in_the_guidance() {
         "even with LoRA, needs",
         "retries cost more than the model saves",
         "at least 100 failed cases",
+        // The review of 2.0.
+        "approved by Parliament and Council in June 2026",
+        "confirm the dates in the text published",
+        "any provider or the developer's playground",
+        "in the US view wherever",
+        "SWE-bench Verified, Terminal-Bench",
+        "Preferred or tied",
     ];
     let mut problems = Vec::new();
     for (checklist_id, item_id, phrase) in required {
@@ -570,12 +656,14 @@ fn dimensions_have_ten_to_twenty_items() {
     }
 }
 
+/// SPEC §2 says "about 10 items"; the screen has grown to 13 (a self-hosting team answers
+/// `hardware-fit` and `serving-engine`, an API team `provider-count`), which the docs state.
 #[test]
-fn quick_screen_has_eight_to_twelve_items() {
+fn quick_screen_has_eight_to_thirteen_items() {
     let count = load(QUICK_SCREEN).items().count();
     assert!(
-        (8..=12).contains(&count),
-        "{QUICK_SCREEN} has {count} items, not 8 to 12"
+        (8..=13).contains(&count),
+        "{QUICK_SCREEN} has {count} items, not 8 to 13"
     );
 }
 
@@ -653,9 +741,7 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
         (DEFAULT, "provider-feature-parity", &api),
         (DEFAULT, "provider-quality-parity", &api),
         (DEFAULT, "revision-pinning", &api),
-        (DEFAULT, "data-handling", &api),
         (DEFAULT, "rate-limits-sla", &api),
-        (DEFAULT, "provider-assurance", &api),
         (DEFAULT, "quantization-impact", &self_host),
         (DEFAULT, "hardware-fit", &self_host),
         (DEFAULT, "serving-stack", &self_host),
@@ -665,6 +751,7 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
         (DEFAULT, "self-host-ownership", &self_host),
         (QUICK_SCREEN, "provider-count", &api),
         (QUICK_SCREEN, "hardware-fit", &self_host),
+        (QUICK_SCREEN, "serving-engine", &self_host),
     ];
     for (checklist_id, item_id, labels) in routes {
         let checklist = load(checklist_id);
@@ -680,6 +767,82 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
             "{checklist_id}/{item_id}"
         );
     }
+    // Whoever processes the prompts, a provider or the cloud a team self-hosts on, is asked
+    // about data terms and security review in every deploy mode.
+    let default = load(DEFAULT);
+    for id in ["data-handling", "provider-assurance"] {
+        assert!(
+            default.item(id).expect("item").when.is_none(),
+            "{id} must apply in every deploy mode"
+        );
+    }
+}
+
+/// Items that compare an outcome with the incumbent put "measured worse, not mitigated" at their
+/// worst level together with "not measured", so that neither is averaged away (`worst_blocks_ready`)
+/// and no higher level describes a regression left standing.
+#[test]
+fn measured_regressions_sit_at_the_worst_level() {
+    let comparisons = [
+        "agentic-eval",
+        "instruction-following",
+        "long-context",
+        "multimodal-claims",
+        "languages",
+        "failure-analysis",
+        "quantization-impact",
+        "provider-quality-parity",
+        "regional-censorship",
+        "jailbreak-resistance",
+        "prompt-injection",
+        "hidden-behaviour",
+        "privacy",
+        "bias",
+    ];
+    let checklist = load(DEFAULT);
+    let mut problems = Vec::new();
+    for id in comparisons {
+        let Kind::Scale { levels } = &checklist.item(id).expect("item").kind else {
+            panic!("{id} is a scale");
+        };
+        if !(levels[0].starts_with("No") && levels[0].contains(", or ")) {
+            problems.push(format!(
+                "{id}: level 0 is not \"not measured, or measured worse\""
+            ));
+        }
+    }
+    // Above level 0, "beyond the noise margin" only ever says that no such difference remains;
+    // the vendor's claims are the exception, since a claim that fails to reproduce is a warning
+    // about the vendor, not a regression of your product.
+    for item in checklist.items() {
+        let Kind::Scale { levels } = &item.kind else {
+            continue;
+        };
+        for (i, level) in levels.iter().enumerate().skip(1) {
+            if level.contains("beyond the noise margin")
+                && !level.contains("no difference beyond")
+                && item.id != "vendor-claims-reproduced"
+            {
+                problems.push(format!("{} level {i}: {level}", item.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A gate is a blocker, so whoever answers it must show what the answer rests on: every gated
+/// item of the default checklist requires evidence.
+#[test]
+fn every_gate_of_the_default_requires_evidence() {
+    let without: Vec<String> = load(DEFAULT)
+        .items()
+        .filter(|i| i.gate.is_some() && !i.evidence_required)
+        .map(|i| i.id.clone())
+        .collect();
+    assert!(
+        without.is_empty(),
+        "gated items without required evidence: {without:?}"
+    );
 }
 
 /// Words that judge instead of describing: a rubric level made of these alone tells two

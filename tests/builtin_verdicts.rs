@@ -4,8 +4,11 @@
 //! Every property is generated from the loaded checklists, not from a sample: for each deploy
 //! mode, every applicable item answered at its best is READY, and each weighted item alone at its
 //! worst is not (a gated item fails its gate, any other is a condition). The scenarios of the
-//! practitioner's review of 1.1 (`shared/reviews/checklists-1.1.md`, section d and e) are here
-//! with the verdicts that review asked for, and the claims in the checklists' readiness comments
+//! practitioner's review of 1.1 (`shared/reviews/checklists-1.1.md`, section d and e), and those of
+//! the senior review of 2.0 whose verdict the checklists had wrong (an EU bank self-hosting on
+//! rented US GPUs, an agent with worse injection and jailbreak rates, no tested fallback, a
+//! fork-only engine, a spot check lost 10 to 25, a screen with no engine to self-host on), are here
+//! with the verdicts those reviews asked for, and the claims in the checklists' readiness comments
 //! are checked against the engine.
 //!
 //! Assessments are written as files (scale answers as level indices, no checklist digest, which
@@ -331,7 +334,7 @@ fn every_weighted_item_alone_at_its_worst_withholds_ready() {
         "items at their worst with the wrong verdict:\n{}",
         wrong.join("\n")
     );
-    // 52 items over three modes in the default and 11 weighted ones in the screen: a change
+    // About 50 weighted items over three modes in the default and 12 in the screen: a change
     // that skipped most of them would show here.
     assert!(
         checked > 150,
@@ -359,9 +362,9 @@ fn workload_outcome_at_its_worst_fails_its_gate_in_every_mode() {
 fn quick_screen_spot_check_at_its_worst_fails_its_gate_in_every_mode() {
     for mode in modes_of(QUICK_SCREEN) {
         let card = Scenario::best(QUICK_SCREEN, mode)
-            .worst("spot-check")
+            .worst("spot-check-wins")
             .score();
-        assert_eq!(failed_gates(&card), ["spot-check"], "{mode}");
+        assert_eq!(failed_gates(&card), ["spot-check-wins"], "{mode}");
         assert_eq!(card.verdict, Verdict::NotReady, "{mode}");
     }
 }
@@ -432,6 +435,25 @@ fn a_written_trade_off_passes_the_outcome_gate_but_scores_low_and_an_unaccepted_
     assert_eq!(slice.verdict, Verdict::NotReady);
 }
 
+/// An interval that reaches past the minimum effect and above zero is no outcome yet: recorded
+/// honestly, it fails the outcome gate rather than passing as "within the noise margin".
+#[test]
+fn an_inconclusive_workload_result_fails_the_outcome_gate() {
+    let card = Scenario::best(DEFAULT, "API")
+        .option(
+            "workload-result",
+            "Inconclusive: the interval reaches below the minimum effect and above zero",
+        )
+        .score();
+    assert_eq!(
+        failed_gates(&card),
+        ["workload-result"],
+        "{}",
+        summary(&card)
+    );
+    assert_eq!(card.verdict, Verdict::NotReady);
+}
+
 #[test]
 fn an_evidence_required_answer_without_evidence_withholds_ready() {
     let card = Scenario::best(DEFAULT, "API")
@@ -464,7 +486,7 @@ fn review_a2_unusable_model_is_not_ready_on_outcome_and_latency() {
         .level("vendor-claims-reproduced", 2)
         .level("contamination-check", 2)
         .level("provider-feature-parity", 2)
-        .level("jailbreak-resistance", 3)
+        .level("jailbreak-resistance", 2)
         .score();
     assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
     assert_eq!(
@@ -522,36 +544,28 @@ fn review_b_greenfield_with_an_expert_written_set_is_ready() {
     assert_eq!(card.verdict, Verdict::Ready, "{}", summary(&card));
 }
 
-/// C1: the screen's spot check lost, 3 or more extra refusals or one-sided answers on the
+/// C1: the screen's spot check clearly lost, 3 or more extra refusals or one-sided answers on the
 /// sensitive probe, red flags that touch the team's users. 1.1 called this READY (70.6).
 #[test]
 fn review_c1_lost_spot_check_with_censorship_and_red_flags_is_not_ready() {
-    for lost in [0, 1] {
-        let card = Scenario::best(QUICK_SCREEN, "API")
-            .level("spot-check", lost)
-            .worst("sensitive-probe")
-            .level("red-flags", 1)
-            .score();
-        assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
-        assert_eq!(
-            failed_gates(&card),
-            ["spot-check"],
-            "spot-check level {lost}"
-        );
-        assert!(result(&card, "sensitive-probe").at_worst);
-    }
+    let card = Scenario::best(QUICK_SCREEN, "API")
+        .worst("spot-check-wins")
+        .worst("sensitive-probe")
+        .level("red-flags", 1)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(failed_gates(&card), ["spot-check-wins"]);
+    assert!(result(&card, "sensitive-probe").at_worst);
 }
 
-/// C2: the spot check lost, everything else good. 1.1 called this READY (83.3).
+/// C2: the spot check clearly lost, everything else good. 1.1 called this READY (83.3).
 #[test]
 fn review_c2_lost_spot_check_alone_is_not_ready() {
-    for lost in [0, 1] {
-        let card = Scenario::best(QUICK_SCREEN, "API")
-            .level("spot-check", lost)
-            .score();
-        assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
-        assert_eq!(failed_gates(&card), ["spot-check"]);
-    }
+    let card = Scenario::best(QUICK_SCREEN, "API")
+        .level("spot-check-wins", 0)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(failed_gates(&card), ["spot-check-wins"]);
 }
 
 /// C3: a team that can only self-host and has no hardware for the model. 1.1 called this READY
@@ -593,6 +607,283 @@ fn quick_screen_knock_outs_end_the_screen() {
     assert!(failed_gates(&app_ban).is_empty(), "{}", summary(&app_ban));
 }
 
+// ─── The review of 2.0's scenarios ──────────────────────────────────────────────────────────
+
+/// The text of a scale item's level, so that a scenario says in words what it answers.
+fn level_text(checklist: &Checklist, id: &str, level: usize) -> String {
+    let Kind::Scale { levels } = &checklist.item(id).expect("item").kind else {
+        panic!("{id} is not a scale");
+    };
+    levels[level].clone()
+}
+
+/// E: an EU bank self-hosts the weights on GPUs rented in a US region, with EU personal data in
+/// the prompts; everything else is at its best. 2.0 called this READY (100), because the data
+/// terms and provider review applied to API use only and nothing asked for model-risk
+/// validation. Until the cloud's terms, the transfer basis and the DPIA are in place, the cloud is
+/// approved and the model-risk function has validated the model, it is NOT READY.
+#[test]
+fn review2_e_eu_bank_self_hosting_on_rented_us_gpus_is_not_ready() {
+    let checklist = load(DEFAULT);
+    for id in [
+        "data-handling",
+        "provider-assurance",
+        "model-risk-validation",
+    ] {
+        assert!(
+            applies(checklist.item(id).expect("item"), "Self-host"),
+            "{id} must be asked when self-hosting"
+        );
+    }
+    assert!(level_text(&checklist, "data-handling", 1).contains("DPIA"));
+    let card = Scenario::best(DEFAULT, "Self-host")
+        .level("data-handling", 1)
+        .level("provider-assurance", 1)
+        .level("model-risk-validation", 1)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(
+        failed_gates(&card),
+        [
+            "data-handling",
+            "provider-assurance",
+            "model-risk-validation"
+        ]
+    );
+    // Once read: a US region that the bank's transfer rules forbid is a blocker on its own.
+    let forbidden = Scenario::best(DEFAULT, "Self-host")
+        .worst("data-handling")
+        .score();
+    assert_eq!(failed_gates(&forbidden), ["data-handling"]);
+    assert!(level_text(&checklist, "data-handling", 0).contains("transfer rules forbid"));
+}
+
+/// I: an agent that reads email and calls tools, with only public reports on prompt injection,
+/// jailbreaks, triggered behaviour, privacy and bias. 2.0 called this READY (92.7).
+#[test]
+fn review2_i_agent_without_its_own_injection_tests_is_not_ready() {
+    let card = Scenario::best(DEFAULT, "API")
+        .level("prompt-injection", 1)
+        .level("jailbreak-resistance", 1)
+        .level("hidden-behaviour", 1)
+        .level("privacy", 1)
+        .level("bias", 1)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(failed_gates(&card), ["prompt-injection"]);
+}
+
+/// I2: the same agent, tested: injection and jailbreak success rates above the incumbent's
+/// beyond the noise margin, trigger differences unmitigated, privacy from documentation only, 15%
+/// over-refusal. 2.0 called this READY (94.8): the measured regressions were averaged away.
+#[test]
+fn review2_i2_agent_with_worse_injection_and_jailbreak_rates_is_not_ready() {
+    let checklist = load(DEFAULT);
+    for id in [
+        "prompt-injection",
+        "jailbreak-resistance",
+        "hidden-behaviour",
+    ] {
+        assert!(
+            level_text(&checklist, id, 0).contains("beyond the noise margin"),
+            "{id}: a measured regression is its worst level"
+        );
+    }
+    let card = Scenario::best(DEFAULT, "API")
+        .worst("prompt-injection")
+        .worst("jailbreak-resistance")
+        .worst("hidden-behaviour")
+        .level("privacy", 1)
+        .number("over-refusal", 15.0)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(failed_gates(&card), ["prompt-injection"]);
+    for id in ["jailbreak-resistance", "hidden-behaviour"] {
+        assert!(result(&card, id).at_worst, "{id}: {}", summary(&card));
+    }
+}
+
+/// I3: injection resisted as well as the incumbent, but jailbreak success and trigger differences
+/// worse and unmitigated. 2.0 called this READY (98.0); it is READY WITH CONDITIONS, the two
+/// regressions named.
+#[test]
+fn review2_i3_worse_jailbreak_and_trigger_results_are_conditions() {
+    let card = Scenario::best(DEFAULT, "API")
+        .worst("jailbreak-resistance")
+        .worst("hidden-behaviour")
+        .score();
+    assert_eq!(
+        card.verdict,
+        Verdict::ReadyWithConditions,
+        "{}",
+        summary(&card)
+    );
+    for id in ["jailbreak-resistance", "hidden-behaviour"] {
+        assert!(card.actions.contains(&Action::AtWorst { item: id.into() }));
+    }
+}
+
+/// F: a new model through an API with a fallback named but never tested, a rollback by
+/// configuration never rehearsed and an incident owner without a plan. 2.0 called this READY
+/// (95.0).
+#[test]
+fn review2_f_no_tested_fallback_or_rehearsed_rollback_is_not_ready() {
+    let card = Scenario::best(DEFAULT, "API")
+        .level("capacity-plan", 1)
+        .level("monitoring-rollback", 1)
+        .level("incident-response", 1)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(
+        failed_gates(&card),
+        ["capacity-plan", "monitoring-rollback"]
+    );
+}
+
+/// S: a self-hosted trillion-parameter MoE whose engine support exists only in a fork nobody on
+/// the team has run, hardware on order, no on-call owner, versions pinned but unreviewed. 2.0
+/// called this READY (91.8). Running the fork and passing the template and parser tests is what
+/// clears the gate; a released engine is still better.
+#[test]
+fn review2_s_fork_only_engine_never_run_is_not_ready() {
+    let fork_not_run = Scenario::best(DEFAULT, "Self-host")
+        .level("serving-stack", 1)
+        .level("hardware-fit", 2)
+        .level("self-host-ownership", 1)
+        .level("inference-code-provenance", 1)
+        .score();
+    assert_eq!(
+        fork_not_run.verdict,
+        Verdict::NotReady,
+        "{}",
+        summary(&fork_not_run)
+    );
+    assert_eq!(failed_gates(&fork_not_run), ["serving-stack"]);
+
+    let fork_run_and_tested = Scenario::best(DEFAULT, "Self-host")
+        .level("serving-stack", 2)
+        .score();
+    assert!(
+        failed_gates(&fork_run_and_tested).is_empty(),
+        "{}",
+        summary(&fork_run_and_tested)
+    );
+    let checklist = load(DEFAULT);
+    assert!(level_text(&checklist, "serving-stack", 2).contains("a fork"));
+}
+
+/// The screen's spot check scores wins against losses; ties count for neither. The level as the
+/// level texts define it: the margin is twice the square root of the decided pairs.
+fn spot_check_level(wins: u32, losses: u32) -> usize {
+    let margin = 2.0 * f64::from(wins + losses).sqrt();
+    let lead = f64::from(wins) - f64::from(losses);
+    if lead < -margin {
+        0
+    } else if lead < 0.0 {
+        1
+    } else if lead <= margin {
+        2
+    } else {
+        3
+    }
+}
+
+/// Q1: 50 pairs, 10 won, 15 tied, 25 lost; no independent results yet; one or two extra
+/// failures on the sensitive probe; an MIT licence; red flags that touch no user. 2.0 counted
+/// ties for the candidate and said READY (73.3). A 25 to 10 loss is clear at these numbers.
+#[test]
+fn review2_q1_spot_check_lost_10_to_25_with_15_ties_is_not_ready() {
+    let level = spot_check_level(10, 25);
+    assert_eq!(level, 0);
+    let checklist = load(QUICK_SCREEN);
+    assert!(level_text(&checklist, "spot-check-wins", level).starts_with("Clearly behind"));
+    let card = Scenario::best(QUICK_SCREEN, "API")
+        .level("spot-check-wins", level)
+        .level("independent-results", 1)
+        .level("sensitive-probe", 1)
+        .level("red-flags", 2)
+        .score();
+    assert_eq!(card.verdict, Verdict::NotReady, "{}", summary(&card));
+    assert_eq!(failed_gates(&card), ["spot-check-wins"]);
+}
+
+/// Behind within the noise (say 16 wins, 20 losses) with no independent results yet passes the
+/// gate, but the signal dimension falls under its floor: a cheaper candidate worth a closer look,
+/// READY WITH CONDITIONS, as the readiness comment says.
+#[test]
+fn quick_screen_spot_check_behind_within_noise_is_a_condition_not_a_pass() {
+    let level = spot_check_level(16, 20);
+    assert_eq!(level, 1);
+    let card = Scenario::best(QUICK_SCREEN, "API")
+        .level("spot-check-wins", level)
+        .level("independent-results", 1)
+        .score();
+    assert!(failed_gates(&card).is_empty(), "{}", summary(&card));
+    let signal = card
+        .dimensions
+        .iter()
+        .find(|d| d.id == "signal")
+        .expect("dimension");
+    assert!(signal.below_floor, "{:?}", signal.score);
+    assert_eq!(signal.score.map(f64::round), Some(33.0));
+    assert_eq!(card.verdict, Verdict::ReadyWithConditions);
+}
+
+/// A team that would self-host, in launch week, with no engine that runs the architecture:
+/// nothing to evaluate on, so the screen ends. Support only in a fork passes, at a cost.
+#[test]
+fn review2_quick_screen_self_host_with_no_engine_support_is_not_ready() {
+    for mode in ["Self-host", "Both"] {
+        let card = Scenario::best(QUICK_SCREEN, mode)
+            .option("serving-engine", "No engine support")
+            .score();
+        assert_eq!(
+            card.verdict,
+            Verdict::NotReady,
+            "{mode}: {}",
+            summary(&card)
+        );
+        assert_eq!(failed_gates(&card), ["serving-engine"], "{mode}");
+        let fork = Scenario::best(QUICK_SCREEN, mode)
+            .option(
+                "serving-engine",
+                "Only a fork, an unmerged pull request, a nightly build or the developer's own engine",
+            )
+            .score();
+        assert!(failed_gates(&fork).is_empty(), "{mode}: {}", summary(&fork));
+    }
+    let api = load(QUICK_SCREEN);
+    assert!(!applies(api.item("serving-engine").expect("item"), "API"));
+}
+
+/// P: a self-hosting team whose per-token serving cost sits above the default price ranges but
+/// whose cost per successful task is 70% of a premium incumbent's. The per-token prices only feed
+/// `cost-per-task` and carry no weight, so they do not withhold READY (2.0 said CONDITIONS).
+#[test]
+fn review2_p_high_token_prices_with_a_low_cost_per_task_is_ready() {
+    let card = Scenario::best(DEFAULT, "Self-host")
+        .number("price-input-mtok", 2.5)
+        .number("price-output-mtok", 12.0)
+        .number("cost-per-task", 70.0)
+        .score();
+    assert_eq!(card.verdict, Verdict::Ready, "{}", summary(&card));
+}
+
+/// T: the developer publishes weights and a benchmark table only. The levels describe what the
+/// team reviewed, so a reviewed, thin disclosure is not an item at its worst (2.0 said
+/// CONDITIONS, against its own guidance).
+#[test]
+fn review2_t_a_thin_disclosure_reviewed_is_not_a_condition() {
+    let card = Scenario::best(DEFAULT, "API")
+        .level("developer-transparency", 1)
+        .score();
+    assert_eq!(card.verdict, Verdict::Ready, "{}", summary(&card));
+    let unreviewed = Scenario::best(DEFAULT, "API")
+        .worst("developer-transparency")
+        .score();
+    assert_eq!(unreviewed.verdict, Verdict::ReadyWithConditions);
+}
+
 // ─── What the readiness comments say ────────────────────────────────────────────────────────
 
 /// Every applicable item one step below its best (see [`one_step_below`]) in every deploy mode:
@@ -616,10 +907,10 @@ fn assert_one_step_below_best(id: &str, range: std::ops::Range<f64>, comment: &s
 }
 
 /// "With every scale and choice item one level below its best, every number two thirds of the
-/// way from its worst to its best and yes/no items at yes, the overall is about 68 to 70".
+/// way from its worst to its best and yes/no items at yes, the overall is about 68 to 69".
 #[test]
 fn default_one_step_below_best_everywhere_is_conditions_in_every_mode() {
-    assert_one_step_below_best(DEFAULT, 67.5..70.5, "about 68 to 70");
+    assert_one_step_below_best(DEFAULT, 67.5..69.5, "about 68 to 69");
 }
 
 /// "With every item one step below its best (gates still passed) the overall is about 65 to 67".

@@ -73,6 +73,8 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
             "schemas/",
             "schemas/assessment.schema.json",
             "schemas/checklist.schema.json",
+            "schemas/compare.schema.json",
+            "schemas/diff.schema.json",
             "schemas/project.schema.json",
             "schemas/report.schema.json",
             "schemas/serve-api.schema.json",
@@ -84,7 +86,15 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
     assert_eq!(project.default_checklist, "acme");
     assert_eq!(project.checklists, vec![dir.path().join("checklists")]);
     // Each schema file is what `weigh schema` prints.
-    for kind in ["checklist", "assessment", "report", "project", "serve-api"] {
+    for kind in [
+        "checklist",
+        "assessment",
+        "report",
+        "project",
+        "compare",
+        "diff",
+        "serve-api",
+    ] {
         let printed = weigh_in(dir.path(), &["schema", kind]);
         ok(&printed);
         let written =

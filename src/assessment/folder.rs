@@ -114,11 +114,37 @@ fn state(folder: &Path, lookup: &Lookup) -> Result<Option<State>> {
     if !folder.is_dir() {
         return Ok(None);
     }
-    let paths = members(folder)?;
-    let Some((first_path, rest)) = paths.split_first() else {
+    let texts = members(folder)?
+        .into_iter()
+        .map(|path| crate::fsx::read_text(&path).map(|text| (path, text)))
+        .collect::<Result<Vec<_>>>()?;
+    from_texts(texts, lookup)
+}
+
+/// Reads a folder assessment from its members' paths and texts, sorted by file name (as git
+/// holds them at a revision, for `REV:FOLDER`); `folder` names it in errors and warnings.
+pub fn read_texts(folder: &Path, texts: Vec<(PathBuf, String)>, lookup: &Lookup) -> Result<Loaded> {
+    match from_texts(texts, lookup)? {
+        Some(mut state) => {
+            state.merged.warnings.source.name = folder.display().to_string();
+            Ok(state.merged)
+        }
+        None => Err(Error::usage(
+            format!("{} holds no assessment files (*.toml)", folder.display()),
+            "name a folder with one file per assessor, or a file",
+        )),
+    }
+}
+
+/// The folder from its members' texts; `None` when there are none.
+fn from_texts(texts: Vec<(PathBuf, String)>, lookup: &Lookup) -> Result<Option<State>> {
+    let mut texts = texts.into_iter();
+    let Some((first_path, first_text)) = texts.next() else {
         return Ok(None);
     };
-    let first_text = crate::fsx::read_text(first_path)?;
+    let folder = first_path
+        .parent()
+        .map_or_else(PathBuf::new, Path::to_path_buf);
     let first_parsed = parse(&first_path.display().to_string(), &first_text)?;
     let header = Header::of(&first_parsed);
     let first = load_parsed(first_parsed, |id| lookup.checklist_for(id))?;
@@ -128,18 +154,13 @@ fn state(folder: &Path, lookup: &Lookup) -> Result<Option<State>> {
         text: first_text,
         loaded: first,
     }];
-    for path in rest {
-        let text = crate::fsx::read_text(path)?;
+    for (path, text) in texts {
         let parsed = parse(&path.display().to_string(), &text)?;
-        header.agrees(&parsed, first_path)?;
+        header.agrees(&parsed, &first_path)?;
         let loaded = load_parsed(parsed, |_| Ok(checklist.clone()))?;
-        members.push(Member {
-            path: path.clone(),
-            text,
-            loaded,
-        });
+        members.push(Member { path, text, loaded });
     }
-    merge(folder, members).map(Some)
+    merge(&folder, members).map(Some)
 }
 
 /// What every member must agree on, as the first member has it.

@@ -4,8 +4,11 @@ mod answer;
 mod assess;
 mod checklist;
 mod common;
+mod compare;
+mod diff;
 mod facts;
 mod fmt;
+mod gate;
 mod import;
 mod init;
 mod into;
@@ -13,6 +16,7 @@ mod merge_file;
 mod providers;
 mod report;
 mod schema;
+mod scored;
 mod serve;
 mod shell;
 
@@ -42,6 +46,12 @@ pub enum Command {
     Answer(answer::AnswerArgs),
     /// The readiness report: verdict, scores, gates, actions.
     Report(report::ReportArgs),
+    /// Candidates side by side: verdicts, scores, dimensions, flags (and items with --items).
+    Compare(compare::CompareArgs),
+    /// What changed between two versions of an assessment (either may be REV:PATH from git).
+    Diff(diff::DiffArgs),
+    /// Exit 0 when every candidate meets the requirement, 1 when any does not: for CI.
+    Gate(gate::GateArgs),
     /// List, show, validate and export checklists.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
@@ -113,6 +123,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Assess(args) => assess::run(&args),
         Command::Answer(args) => answer::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Gate(args) => gate::run(&args),
         Command::Checklist(command) => checklist::run(command),
         Command::Schema(args) => schema::run(&args),
         Command::Facts(args) => facts::run(&args),

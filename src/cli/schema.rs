@@ -24,6 +24,10 @@ pub enum Which {
     Report,
     /// weigh.toml.
     Project,
+    /// The JSON comparison (`weigh compare --format json`).
+    Compare,
+    /// The JSON diff (`weigh diff --format json`).
+    Diff,
     /// The JSON API of `weigh serve`.
     ServeApi,
 }
@@ -35,6 +39,8 @@ pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
         Which::Assessment => SchemaKind::Assessment,
         Which::Report => SchemaKind::Report,
         Which::Project => SchemaKind::Project,
+        Which::Compare => SchemaKind::Compare,
+        Which::Diff => SchemaKind::Diff,
         Which::ServeApi => SchemaKind::ServeApi,
     };
     weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;

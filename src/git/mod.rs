@@ -1,9 +1,10 @@
 //! Working with git: a small runner for `git` commands (reused by every git feature), the merge
-//! driver for one-file assessments, merge-conflict markers, and the repository setup
-//! `weigh init` does (SPEC §3, §5).
+//! driver for one-file assessments, merge-conflict markers, the repository setup `weigh init`
+//! does, and reading an assessment as it was at a revision (`REV:PATH`) (SPEC §3, §5).
 
 pub mod driver;
 pub mod markers;
+pub mod rev;
 pub mod setup;
 
 use std::path::Path;

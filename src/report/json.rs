@@ -389,7 +389,8 @@ fn item(i: &ItemView) -> JsonItem {
     }
 }
 
-fn answer(a: &AnswerView) -> JsonAnswer {
+/// One answer as the JSON report gives it.
+pub fn answer(a: &AnswerView) -> JsonAnswer {
     let na = a.value.is_na();
     JsonAnswer {
         by: a.by.clone(),

@@ -164,11 +164,16 @@ fn dimensions(v: &ReportView) -> Table {
 
 /// A bar of `BAR` cells for a 0-100 score.
 pub fn bar(score: Option<f64>) -> String {
+    bar_of(score, BAR)
+}
+
+/// A bar of `width` cells for a 0-100 score; dots when there is no score.
+pub fn bar_of(score: Option<f64>, width: usize) -> String {
     let Some(score) = score else {
-        return "·".repeat(BAR);
+        return "·".repeat(width);
     };
-    let filled = ((score.clamp(0.0, 100.0) / 100.0) * BAR as f64).floor() as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
+    let filled = ((score.clamp(0.0, 100.0) / 100.0) * width as f64).floor() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
 fn flagged(

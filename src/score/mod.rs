@@ -16,7 +16,7 @@ pub mod value;
 pub mod verdict;
 
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 

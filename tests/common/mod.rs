@@ -6,6 +6,11 @@
 //! so what one binary leaves unused is not dead code.
 #![allow(dead_code)]
 
+pub mod fmti;
+pub mod markdown;
+pub mod repo;
+pub mod schema;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
