@@ -20,8 +20,8 @@ use super::common;
 /// Arguments of `weigh serve`.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  weigh serve assessments/kimi-k3                          # on this machine only (127.0.0.1, a free port)
-  weigh serve assessments/kimi-k3 --listen 192.168.1.20:8080   # a team in one room, on the local network
+  weigh serve assessments/kimi-k3                            # this machine only
+  weigh serve assessments/kimi-k3 --listen 192.168.1.20:8080 # a team in one room
   weigh serve new.toml --candidate \"Kimi K3\" --checklist quick-screen")]
 pub struct ServeArgs {
     /// The assessment: a file, or a folder with one file per assessor (created when missing,
