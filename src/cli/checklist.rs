@@ -176,6 +176,7 @@ fn show(args: &ShowArgs) -> Result<u8, Error> {
         Format::Table => weigh::show::table(&c, None),
         Format::Markdown => weigh::show::markdown(&c),
         Format::Json => weigh::show::json(&c),
+        Format::Html => return Err(super::html_unsupported("weigh checklist show")),
     };
     fsx::write_output(None, &text)?;
     Ok(exit::OK)

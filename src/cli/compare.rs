@@ -85,9 +85,10 @@ pub fn run(args: &CompareArgs) -> Result<u8, Error> {
     }
 }
 
-/// Table or Markdown: every summary first, then one view.
+/// Table, Markdown or HTML: every summary first, then one view. HTML always has the item rows,
+/// for its heat map.
 fn text(args: &CompareArgs, inputs: &Inputs, format: Format) -> Result<u8, Error> {
-    let with_items = args.items;
+    let with_items = args.items || format == Format::Html;
     let mut comparison = Comparison::default();
     let failures = scored::each(
         inputs,
@@ -112,16 +113,23 @@ fn text(args: &CompareArgs, inputs: &Inputs, format: Format) -> Result<u8, Error
     let view = compare::view::build(
         &comparison,
         Options {
-            items: args.items,
+            items: with_items,
             only_differences: args.only_differences,
         },
     );
     let out = match format {
         Format::Markdown => compare::markdown::render(&view),
+        Format::Html => html(&comparison, &view)?,
         _ => compare::table::render(&view),
     };
     super::print(args.output.as_deref(), &out)?;
     Ok(failures.code)
+}
+
+/// The HTML page; a template that fails to render is a bug in weigh (exit 3).
+fn html(comparison: &Comparison, view: &compare::CompareView) -> Result<String, Error> {
+    weigh::report::html::render_compare(comparison, view)
+        .map_err(|e| super::html_failed("the HTML comparison template", e))
 }
 
 /// One candidate's JSON: its rendered report and what sorting and the checklist check need.

@@ -40,6 +40,9 @@ pub struct DiffArgs {
 
 /// Prints the diff.
 pub fn run(args: &DiffArgs) -> Result<u8, Error> {
+    if args.format == Format::Html {
+        return Err(super::html_unsupported("weigh diff"));
+    }
     let as_of = common::time_or_now(args.as_of.as_deref())?;
     let old = view(&args.old, args.checklist.as_deref(), as_of)?;
     let new = view(&args.new, args.checklist.as_deref(), as_of)?;
@@ -48,6 +51,7 @@ pub fn run(args: &DiffArgs) -> Result<u8, Error> {
         Format::Table => weigh::diff::table::render(&changes),
         Format::Markdown => weigh::diff::markdown::render(&changes),
         Format::Json => weigh::diff::json::render(&changes),
+        Format::Html => return Err(super::html_unsupported("weigh diff")),
     };
     super::print(args.output.as_deref(), &text)?;
     Ok(exit::OK)

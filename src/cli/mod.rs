@@ -86,6 +86,21 @@ pub enum Format {
     Markdown,
     /// JSON.
     Json,
+    /// A self-contained HTML page with charts (`report` and `compare`).
+    Html,
+}
+
+/// A template that fails to render is a bug in weigh: an internal error (exit 3).
+pub fn html_failed(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::io(what, "render", std::io::Error::other(e.to_string()))
+}
+
+/// The error for `--format html` given to a command that has no HTML output (exit 2).
+pub fn html_unsupported(command: &str) -> Error {
+    Error::usage(
+        format!("`{command}` has no HTML output"),
+        "use --format table, markdown or json (HTML is for `weigh report` and `weigh compare`)",
+    )
 }
 
 /// Runs weigh and returns its exit code.

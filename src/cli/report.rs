@@ -42,7 +42,13 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         Format::Table => weigh::report::table::render(&view),
         Format::Markdown => weigh::report::markdown::render(&view),
         Format::Json => weigh::report::json::render(&view),
+        Format::Html => html(&view)?,
     };
     super::print(args.output.as_deref(), &text)?;
     Ok(exit::OK)
+}
+
+/// The HTML page; a template that fails to render is a bug in weigh (exit 3).
+fn html(view: &weigh::report::ReportView) -> Result<String, Error> {
+    weigh::report::html::render(view).map_err(|e| super::html_failed("the HTML report template", e))
 }

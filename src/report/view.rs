@@ -85,6 +85,8 @@ pub struct ChecklistRef {
     pub digest: String,
     /// `builtin` or a path.
     pub source: String,
+    /// The checklist's description (author Markdown).
+    pub description: Option<String>,
 }
 
 /// One dimension.
@@ -104,6 +106,8 @@ pub struct DimensionView {
     pub unanswered: usize,
     /// Below the floor.
     pub below_floor: bool,
+    /// The dimension's description (author Markdown).
+    pub description: Option<String>,
 }
 
 /// One item.
@@ -147,6 +151,12 @@ pub struct ItemView {
     pub at_worst: bool,
     /// Every answer, by assessor.
     pub answers: Vec<AnswerView>,
+    /// The item's guidance (author Markdown).
+    pub guidance: Option<String>,
+    /// The rubric, one line per level or option (plain text).
+    pub rubric: Vec<String>,
+    /// The item's references, as the checklist lists them.
+    pub references: Vec<String>,
 }
 
 /// One answer.
@@ -219,6 +229,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
                 coverage: d.coverage,
                 unanswered: d.unanswered,
                 below_floor: d.below_floor,
+                description: dim.description.clone(),
             })
         })
         .collect::<Vec<_>>();
@@ -236,6 +247,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
             version: checklist.version.clone(),
             digest: checklist.digest.clone(),
             source: checklist.origin.to_string(),
+            description: checklist.description.clone(),
         },
         as_of: card.as_of,
         verdict: card.verdict,
@@ -331,6 +343,12 @@ fn item_view(item: &Item, s: &crate::score::ItemScore, a: &Assessment) -> ItemVi
         missing_evidence: s.missing_evidence,
         at_worst: s.at_worst,
         answers,
+        guidance: item.guidance.clone(),
+        rubric: crate::show::rubric(item)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        references: item.references.clone(),
     }
 }
 
