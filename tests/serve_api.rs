@@ -260,7 +260,11 @@ fn after_the_last_item_the_board_gives_the_readiness_report() {
     }
     let board = get(&server.url(&format!("/board?participant={alice}")));
     assert_eq!(board.status, 200);
-    assert!(board.body.contains("id=\"report\""), "{}", board.body);
+    let end = text_of(&board.body);
+    assert!(
+        end.contains("Readiness report") && end.contains("NOT READY"),
+        "{end}"
+    );
     let report = get(&server.url("/report"));
     assert_eq!(report.status, 200);
     assert!(
@@ -744,4 +748,42 @@ fn a_vote_without_required_evidence_is_saved_with_a_warning_and_listed_as_missin
         .find(|i| i["id"] == "eval-depth")
         .unwrap();
     assert_eq!(item["missing_evidence"], true);
+}
+
+#[test]
+fn the_verdict_so_far_and_the_report_leave_out_a_vote_that_is_still_hidden() {
+    let dir = temp();
+    let server = serve(dir.path(), "a.toml");
+    let alice = join(&server, "alice");
+    let bob = join(&server, "bob");
+    // alice's "no" fails the licence gate: NOT READY, once anyone may see it.
+    assert_eq!(
+        vote(&server, &alice, "licence-ok", "no", "the secret note").status,
+        200
+    );
+    let seen_by = |participant: &str| {
+        text_of(&get(&server.url(&format!("/board?participant={participant}"))).body)
+    };
+    let alices = seen_by(&alice);
+    assert!(
+        alices.contains("NOT READY") && alices.contains("the secret note"),
+        "{alices}"
+    );
+    let bobs = seen_by(&bob);
+    assert!(
+        !bobs.contains("NOT READY") && !bobs.contains("the secret note"),
+        "{bobs}"
+    );
+    let report = text_of(&get(&server.url("/report")).body);
+    assert!(
+        !report.contains("the secret note") && !report.contains("NOT READY"),
+        "{report}"
+    );
+    facilitate(&server, "reveal");
+    let report = text_of(&get(&server.url("/report")).body);
+    assert!(
+        report.contains("the secret note") && report.contains("NOT READY"),
+        "{report}"
+    );
+    assert!(seen_by(&bob).contains("the secret note"));
 }

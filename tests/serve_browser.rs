@@ -195,16 +195,15 @@ async fn cast(client: &Client, value: &str, note: &str) {
     .await;
 }
 
-/// The rows of the answers table: (by, value, note).
+/// The rows of the answers table in the item card: (by, value, note).
 async fn rows(client: &Client) -> Vec<(String, String, String)> {
-    let v = js(
-        client,
-        "return Array.from(document.querySelectorAll('#answers tbody tr')).map(r => \
-         [r.getAttribute('data-by'), r.querySelector('.value').innerText, r.querySelector('.note').innerText]);",
-    )
-    .await;
+    let v = js(client, ROWS).await;
     serde_json::from_value(v).expect("rows")
 }
+
+/// A script that reads the item card's answers table as [by, value, note] rows.
+const ROWS: &str = "return Array.from(document.querySelectorAll('#answers table.answers tbody tr')).map(r => \
+     ['Assessor', 'Answer', 'Note'].map(l => r.querySelector('[data-label=\"' + l + '\"]').innerText.trim()));";
 
 #[test]
 fn two_participants_and_a_facilitator_vote_blind_reveal_discuss_and_move_on() {
@@ -408,7 +407,9 @@ async fn session(
         lead,
         "alice's changed vote reaches the facilitator",
         "return document.getElementById('disagreement') === null && \
-         Array.from(document.querySelectorAll('#answers tbody tr[data-by=\"alice\"] .value')).some(e => e.innerText === 'no');",
+         Array.from(document.querySelectorAll('#answers table.answers tbody tr')).some(r => \
+           r.querySelector('[data-label=\"Assessor\"]').innerText.trim() === 'alice' && \
+           r.querySelector('[data-label=\"Answer\"]').innerText.trim() === 'no');",
     )
     .await;
     let shown = rows(lead).await;

@@ -319,6 +319,26 @@ impl Board {
         Ok(())
     }
 
+    /// Whether the viewer named `you` (or an observer, `None`) may see the answers to an item:
+    /// once revealed, or once they answered it themselves.
+    pub fn visible_to(&self, item: &str, you: Option<&str>) -> bool {
+        self.is_revealed(item)
+            || you.is_some_and(|name| edit::find(&self.assessment, item, name).is_some())
+    }
+
+    /// The assessment without the answers to the current item, unless this viewer may see them:
+    /// what reports and charts shown during the session are computed from.
+    pub fn visible_assessment(&self, you: Option<&str>) -> Assessment {
+        let mut a = self.assessment.clone();
+        if let Some(item) = self.current.as_deref()
+            && !self.visible_to(item, you)
+        {
+            a.answers.retain(|x| x.item != item);
+            a.unfit.retain(|x| x.item != item);
+        }
+        a
+    }
+
     /// The session as one viewer sees it: a participant (by id) or an observer (`None`).
     pub fn state(
         &self,

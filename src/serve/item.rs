@@ -22,7 +22,7 @@ pub fn view(board: &Board, id: &str, you: Option<&str>, now: Timestamp) -> Optio
     let dimension = checklist.dimension_of(id)?;
     let (in_dimension, overall) = positions(checklist, board, id, now);
     let your_answer = you.and_then(|name| edit::find(a, id, name));
-    let visible = board.is_revealed(id) || your_answer.is_some();
+    let visible = board.visible_to(id, you);
     let mut voted: Vec<String> = a.answers_to(id).map(|x| x.by.clone()).collect();
     voted.sort();
     voted.dedup();

@@ -11,15 +11,17 @@ use axum::extract::{Extension, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::value::Serde;
-use minijinja::{Environment, UndefinedBehavior, Value, context};
+use minijinja::{Environment, Value, context};
 use serde::{Deserialize, Serialize};
 
 use super::api::JsonState;
 use super::board::{Ballot, Refusal};
 use super::live::VoteError;
+use super::report::Scoreboard;
 use super::routes::{add_participant, rejected_form};
 use super::server::{App, Role};
 use crate::assessment::{AnswerValue, edit};
+use crate::report::html::context::ItemCard;
 
 /// The page templates, embedded so the binary needs no files.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -44,6 +46,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/serve/live_only.html"),
     ),
     (
+        "serve/partials/styles.html",
+        include_str!("../../templates/serve/partials/styles.html"),
+    ),
+    (
         "serve/partials/question.html",
         include_str!("../../templates/serve/partials/question.html"),
     ),
@@ -64,25 +70,15 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The script that keeps pages live.
 const SCRIPT: &str = include_str!("../../templates/serve/live.js");
 
-/// The template environment: names end in `.html`, so every value is HTML-escaped; an undefined
-/// value is an error, not an empty string.
+/// The template environment: the HTML report's (its layout, partials and `markdown` filter,
+/// autoescaping by the `.html` names, undefined values an error) with the session's templates
+/// added.
 pub fn environment() -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_filter("paragraphs", paragraphs);
+    let mut env = crate::report::html::environment()?;
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
-}
-
-/// Author prose (guidance, Markdown source) as plain paragraphs: split at blank lines, line
-/// breaks inside a paragraph joined. Each is escaped like any other text.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Who is looking, from the query string (the token is read by the token check).
@@ -170,6 +166,27 @@ struct Page<'a> {
     form: FormDefaults,
     error: Option<String>,
     notices: Vec<String>,
+    /// The Content-Security-Policy, repeated in the page (the layout has a stricter default).
+    csp: &'static str,
+    /// The team's verdict so far, from the answers this viewer may see.
+    scoreboard: Option<Scoreboard>,
+    /// The current item's card, when its answers are visible to this viewer.
+    card: Option<ItemCard>,
+}
+
+impl<'a> Page<'a> {
+    fn new(state: &'a JsonState, links: Links) -> Page<'a> {
+        Page {
+            state,
+            links,
+            form: FormDefaults::default(),
+            error: None,
+            notices: Vec::new(),
+            csp: super::server::CSP,
+            scoreboard: None,
+            card: None,
+        }
+    }
 }
 
 /// `GET /`: the join page, or the board for a participant who has joined.
@@ -342,39 +359,13 @@ pub async fn live(
     Extension(role): Extension<Role>,
     Query(viewer): Query<Viewer>,
 ) -> Response {
-    let now = app.live.now();
-    let state = {
-        let board = app.live.board();
-        if viewer.since == Some(board.version()) {
-            return StatusCode::NO_CONTENT.into_response();
-        }
-        board.state(
-            viewer.participant.as_deref(),
-            role == Role::Facilitator,
-            now,
-        )
-    };
-    let state = match state {
-        Ok(state) => state,
-        Err(refusal) => return (status(&refusal), refusal.explain().0).into_response(),
-    };
-    let html = match &state.item {
-        Some(_) => fragment(&app, role, viewer.participant.as_deref(), &state),
-        None => Ok(String::new()),
-    };
-    let mut response = match html {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => return template_failed(&e),
-    };
-    let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&state.version.to_string()) {
-        headers.insert("x-weigh-version", v);
+    if viewer.since == Some(app.live.board().version()) {
+        return StatusCode::NO_CONTENT.into_response();
     }
-    let item = state.item.as_ref().map_or("", |i| i.id.as_str());
-    if let Ok(v) = HeaderValue::from_str(item) {
-        headers.insert("x-weigh-item", v);
+    match fragment(&app, role, viewer.participant.as_deref()) {
+        Ok(response) => response,
+        Err(refusal) => (status(&refusal), refusal.explain().0).into_response(),
     }
-    response
 }
 
 /// `GET /live.js`.
@@ -386,13 +377,14 @@ pub async fn script() -> Response {
         .into_response()
 }
 
-/// `GET /report`: the team's readiness report as it stands.
+/// `GET /report`: the team's readiness report as it stands, without the answers to the current
+/// item until they are revealed.
 pub async fn report(State(app): State<Arc<App>>) -> Response {
-    let html = {
+    let page = {
         let board = app.live.board();
-        super::report::html(board.checklist(), board.assessment(), app.live.now())
+        super::report::page(&board, None, app.live.now())
     };
-    match html {
+    match crate::report::html::render_page("report.html", &page) {
         Ok(html) => Html(html).into_response(),
         Err(e) => template_failed(&e),
     }
@@ -418,50 +410,80 @@ impl Default for Outcome {
 }
 
 fn render_join(app: &App, role: Role, error: Option<String>, status: StatusCode) -> Response {
-    let now = app.live.now();
-    let state = app.live.board().state(None, role == Role::Facilitator, now);
-    let state = match state {
-        Ok(state) => state,
+    let seen = match seen(app, role, None) {
+        Ok(seen) => seen,
         Err(refusal) => return (self::status(&refusal), refusal.explain().0).into_response(),
     };
     let page = Page {
-        state: &state,
-        links: Links::new(token(app, role), None),
-        form: FormDefaults::default(),
         error,
-        notices: Vec::new(),
+        ..Page::new(&seen.state, Links::new(token(app, role), None))
     };
     respond(app, "serve/join.html", &page, status)
 }
 
 fn render_board(app: &App, role: Role, participant: Option<&str>, outcome: Outcome) -> Response {
-    let now = app.live.now();
-    let (state, defaults) = {
-        let board = app.live.board();
-        let state = board.state(participant, role == Role::Facilitator, now);
-        let defaults = participant
-            .and_then(|p| board.participant(p))
-            .map(|p| own_answer(&board, &p.name))
-            .unwrap_or_default();
-        (state, defaults)
-    };
-    let state = match state {
-        Ok(state) => state,
+    let seen = match seen(app, role, participant) {
+        Ok(seen) => seen,
         Err(refusal) => return (status(&refusal), refusal.explain().0).into_response(),
     };
-    let template = if state.item.is_some() {
-        "serve/board.html"
-    } else {
-        "serve/end.html"
-    };
     let page = Page {
-        state: &state,
-        links: Links::new(token(app, role), participant),
-        form: outcome.form.unwrap_or(defaults),
+        form: outcome.form.unwrap_or(seen.defaults),
         error: outcome.error,
         notices: outcome.notices,
+        scoreboard: Some(seen.scoreboard),
+        card: seen.card,
+        ..Page::new(&seen.state, Links::new(token(app, role), participant))
     };
-    respond(app, template, &page, outcome.status)
+    match seen.report {
+        None => respond(app, "serve/board.html", &page, outcome.status),
+        Some(report) => {
+            let html = app.pages.get_template("serve/end.html").and_then(|t| {
+                t.render(context! {
+                    page => Value::from(Serde(&report)),
+                    serve => Value::from(Serde(&page)),
+                })
+            });
+            match html {
+                Ok(html) => (outcome.status, Html(html)).into_response(),
+                Err(e) => template_failed(&e),
+            }
+        }
+    }
+}
+
+/// What one viewer sees now, taken under one lock of the board.
+struct Seen {
+    state: JsonState,
+    defaults: FormDefaults,
+    scoreboard: Scoreboard,
+    card: Option<ItemCard>,
+    /// Once the session is finished: the readiness report.
+    report: Option<crate::report::html::context::ReportPage>,
+}
+
+fn seen(app: &App, role: Role, participant: Option<&str>) -> Result<Seen, Refusal> {
+    let now = app.live.now();
+    let board = app.live.board();
+    let state = board.state(participant, role == Role::Facilitator, now)?;
+    let name = participant
+        .and_then(|p| board.participant(p))
+        .map(|p| p.name.clone());
+    let defaults = name
+        .as_deref()
+        .map(|n| own_answer(&board, n))
+        .unwrap_or_default();
+    let (scoreboard, card) = super::report::live(&board, name.as_deref(), now);
+    let visible = state.item.as_ref().is_some_and(|i| i.answers_visible);
+    let report = state
+        .finished
+        .then(|| super::report::page(&board, name.as_deref(), now));
+    Ok(Seen {
+        state,
+        defaults,
+        scoreboard,
+        card: card.filter(|_| visible),
+        report,
+    })
 }
 
 /// The vote form's defaults from the viewer's own answer to the current item.
@@ -486,22 +508,33 @@ fn own_answer(board: &super::board::Board, name: &str) -> FormDefaults {
     }
 }
 
-fn fragment(
-    app: &App,
-    role: Role,
-    participant: Option<&str>,
-    state: &JsonState,
-) -> Result<String, minijinja::Error> {
+fn fragment(app: &App, role: Role, participant: Option<&str>) -> Result<Response, Refusal> {
+    let seen = seen(app, role, participant)?;
     let page = Page {
-        state,
-        links: Links::new(token(app, role), participant),
-        form: FormDefaults::default(),
-        error: None,
-        notices: Vec::new(),
+        scoreboard: Some(seen.scoreboard),
+        card: seen.card,
+        ..Page::new(&seen.state, Links::new(token(app, role), participant))
     };
-    app.pages
-        .get_template("serve/live_only.html")?
-        .render(context! { page => Value::from(Serde(&page)) })
+    let html = match &seen.state.item {
+        Some(_) => app
+            .pages
+            .get_template("serve/live_only.html")
+            .and_then(|t| t.render(context! { page => Value::from(Serde(&page)) })),
+        None => Ok(String::new()),
+    };
+    let mut response = match html {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => return Ok(template_failed(&e)),
+    };
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&seen.state.version.to_string()) {
+        headers.insert("x-weigh-version", v);
+    }
+    let item = seen.state.item.as_ref().map_or("", |i| i.id.as_str());
+    if let Ok(v) = HeaderValue::from_str(item) {
+        headers.insert("x-weigh-item", v);
+    }
+    Ok(response)
 }
 
 fn respond(app: &App, template: &str, page: &Page<'_>, status: StatusCode) -> Response {

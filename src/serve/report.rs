@@ -1,65 +1,50 @@
-//! The end page: the team's readiness report as the assessment stands.
-//!
-//! A stand-in until the HTML report (`weigh report --format html`) is on this branch: the same
-//! view-model, a minimal page.
+//! What the session shows of the report, built from the HTML report's own context: the item card
+//! of the current item, the team's verdict so far (badge and bar chart), and at the end the
+//! readiness report itself. Each is computed from the answers the viewer may see
+//! ([`Board::visible_assessment`]), so no chart or card gives a hidden vote away.
 
 use jiff::Timestamp;
-use minijinja::context;
 use serde::Serialize;
 
-use crate::assessment::Assessment;
-use crate::checklist::Checklist;
-use crate::num::one_decimal;
+use super::board::Board;
+use crate::report::html::context::{self, Badge, ItemCard, ReportPage};
+use crate::report::svg::BarChart;
+use crate::report::view::ReportView;
 
-#[derive(Debug, Serialize)]
-struct ReportPage {
-    candidate: String,
-    checklist: String,
-    verdict: &'static str,
-    verdict_key: &'static str,
-    reason: Option<String>,
-    overall: String,
-    coverage: String,
-    dimensions: Vec<(String, String)>,
-    actions: Vec<String>,
+/// The team's verdict so far.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scoreboard {
+    /// The verdict badge.
+    pub badge: Badge,
+    /// The overall and dimension scores.
+    pub bars: BarChart,
 }
 
-const TEMPLATE: &str = include_str!("../../templates/serve/report.html");
+/// What a viewer (a participant's name, or `None`) sees of the report now: the scoreboard and
+/// the current item's card.
+pub fn live(board: &Board, you: Option<&str>, now: Timestamp) -> (Scoreboard, Option<ItemCard>) {
+    let view = view(board, you, now);
+    let page = context::report_page(&view);
+    let card = board
+        .current()
+        .and_then(|id| view.items.iter().find(|i| i.id == id))
+        .map(context::item_card);
+    (
+        Scoreboard {
+            badge: page.badge,
+            bars: page.bars,
+        },
+        card,
+    )
+}
 
-/// The readiness report of the assessment at `now`, as an HTML page.
-pub fn html(
-    checklist: &Checklist,
-    assessment: &Assessment,
-    now: Timestamp,
-) -> Result<String, minijinja::Error> {
-    let card = crate::score::score(checklist, assessment, now);
-    let view = crate::report::view::build(checklist, assessment, &card);
-    let page = ReportPage {
-        candidate: view.candidate.name.clone(),
-        checklist: format!("{} {}", view.checklist.title, view.checklist.version),
-        verdict: view.verdict.label(),
-        verdict_key: view.verdict.key(),
-        reason: view.reason.clone(),
-        overall: view.overall.map_or_else(|| "-".into(), one_decimal),
-        coverage: format!("{}%", one_decimal(view.coverage * 100.0)),
-        dimensions: view
-            .dimensions
-            .iter()
-            .map(|d| {
-                (
-                    d.title.clone(),
-                    d.score.map_or_else(|| "-".into(), one_decimal),
-                )
-            })
-            .collect(),
-        actions: view
-            .shown_actions()
-            .iter()
-            .map(|a| a.text.clone())
-            .collect(),
-    };
-    let mut env = super::pages::environment()?;
-    env.add_template("serve/report.html", TEMPLATE)?;
-    env.get_template("serve/report.html")?
-        .render(context! { report => minijinja::Value::from(minijinja::value::Serde(&page)) })
+/// The readiness report's page as a viewer may see it now (the whole report once finished).
+pub fn page(board: &Board, you: Option<&str>, now: Timestamp) -> ReportPage {
+    context::report_page(&view(board, you, now))
+}
+
+fn view(board: &Board, you: Option<&str>, now: Timestamp) -> ReportView {
+    let assessment = board.visible_assessment(you);
+    let card = crate::score::score(board.checklist(), &assessment, now);
+    crate::report::view::build(board.checklist(), &assessment, &card)
 }

@@ -320,3 +320,19 @@ fn an_answer_given_elsewhere_counts_as_voted_and_unlocks_the_view() {
     assert_eq!(alice.your_answer.unwrap().value, "no");
     assert!(alice.answers_visible);
 }
+
+#[test]
+fn what_reports_are_computed_from_leaves_out_the_current_items_hidden_answers() {
+    let mut b = board();
+    vote(&mut b, "a", "licence-ok", "no");
+    let count = |a: &Assessment| a.answers.len();
+    assert_eq!(
+        count(&b.visible_assessment(Some("alice"))),
+        1,
+        "alice answered"
+    );
+    assert_eq!(count(&b.visible_assessment(Some("bob"))), 0, "bob has not");
+    assert_eq!(count(&b.visible_assessment(None)), 0, "nor has an observer");
+    b.reveal(true).unwrap();
+    assert_eq!(count(&b.visible_assessment(None)), 1, "revealed");
+}
