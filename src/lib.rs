@@ -30,6 +30,7 @@ pub mod providers;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod serve;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;

@@ -17,6 +17,7 @@ mod providers;
 mod report;
 mod schema;
 mod scored;
+mod serve;
 mod shell;
 
 use std::io::Write;
@@ -66,6 +67,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// The git merge driver for one-file assessments (registered by `weigh init`).
     MergeFile(merge_file::MergeFileArgs),
+    /// A live team session in the browser: blind votes, reveal, discuss, decide.
+    Serve(serve::ServeArgs),
     /// Print shell completions.
     Completions(shell::CompletionsArgs),
     /// Print the man page.
@@ -174,6 +177,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Import(args) => import::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::MergeFile(args) => merge_file::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Manpage => shell::manpage(),
     }
