@@ -92,6 +92,7 @@ const ROWS: &[Row] = &[
     row(&["fmt", "--check", "base.toml"], true),
     row(&["fmt", "ours.toml"], false),
     row(&["merge-file", "base.toml", "ours.toml", "theirs.toml"], true),
+    Row { args: &["serve", "a.toml"], steps: &[Wait("Ctrl-C stops"), Send(CTRL_C)], shows_file_text: true },
     row(&["completions", "bash"], false),
     row(&["manpage"], false),
     row(&["init"], false),
