@@ -13,6 +13,9 @@ use super::into::{self, IntoArgs};
 
 /// Arguments of `weigh facts`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh facts ~/models/Qwen3-235B-A22B\n  weigh facts config.json --precision fp8 --context 131072 --have 8xH200\n  weigh facts ~/models/Kimi-K3 --have 16xmi300x --into assessments/kimi-k3 --as alice"
+)]
 pub struct FactsArgs {
     /// A transformers config.json, or a model snapshot folder (read, never executed).
     pub path: PathBuf,
