@@ -46,6 +46,7 @@ a $f latency-budget 2 sam 2026-11-08 --evidence evals/qwen3/load-test.md --note 
 a $f failure-analysis 2 mei 2026-11-08 --evidence evals/qwen3/failures.md
 a $f release-status 4 priya 2026-11-02 --evidence https://huggingface.co/Qwen/Qwen3-235B-A22B
 a $f provider-count 4 priya 2026-11-02 --evidence https://models.dev
+a $f providers-full-context 2 priya 2026-11-02 --evidence https://models.dev --note "Two of the four serve the full 131,072 tokens; two cap at 32,768, enough for our 12K p95 but no fallback for long documents."
 a $f provider-portability yes sam 2026-11-09
 a $f cost-per-task 70 priya 2026-11-06 --evidence evals/qwen3/cost-per-task.md --note "Thinking off; 30% more tokens per answer than the incumbent, at a third of the price; 85% of tokens are input."
 a $f price-input-mtok 0.2 priya 2026-11-02

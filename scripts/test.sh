@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test suite. The browser tests (tests/browser.rs) render HTML reports in headless chromium,
-# so this installs Debian's chromium first when no chromium is on PATH, then runs `cargo test`
+# The test suite. The browser tests render HTML reports in headless chromium (tests/browser.rs)
+# and drive live sessions through chromedriver (tests/serve_browser.rs), so this installs
+# Debian's chromium and chromium-driver first when either is missing, then runs `cargo test`
 # with the arguments given (CI passes --locked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,19 +14,28 @@ browser_on_path() {
   return 1
 }
 
-if ! browser_on_path; then
+driver_on_path() {
+  command -v chromedriver >/dev/null 2>&1
+}
+
+missing=()
+browser_on_path || missing+=(chromium)
+driver_on_path || missing+=(chromium-driver)
+
+if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "scripts/test.sh: no chromium on PATH and no apt-get to install it;" \
-      "install chromium (or Google Chrome) and run this again" >&2
+    echo "scripts/test.sh: ${missing[*]} missing and no apt-get to install it;" \
+      "install chromium (or Google Chrome) and chromedriver, and run this again" >&2
     exit 1
   fi
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "scripts/test.sh: no chromium on PATH; installing Debian's chromium for the browser tests" >&2
+  echo "scripts/test.sh: installing Debian's ${missing[*]} for the browser tests" >&2
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   browser_on_path || { echo "scripts/test.sh: chromium is still not on PATH" >&2; exit 1; }
+  driver_on_path || { echo "scripts/test.sh: chromedriver is still not on PATH" >&2; exit 1; }
 fi
 
 exec cargo test "$@"

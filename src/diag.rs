@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::text::escape_control;
+use crate::text::{escape_control, message_text};
 
 /// How serious a diagnostic is. Only errors make a load fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,29 +105,82 @@ impl Report {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Renders every diagnostic; `styled` adds colour (anstream strips it off a non-terminal).
+    /// Renders the diagnostics, at most [`SHOWN_MAX`] of them (then a count of the rest);
+    /// `styled` adds colour (anstream strips it off a non-terminal). The cost is linear in the
+    /// file's size, however many problems it has.
     pub fn render(&self, styled: bool) -> String {
         let renderer = if styled {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
+        let lines = LineIndex::new(&self.source.text);
         let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            out.push_str(&render_one(&renderer, &self.source, diagnostic));
+        for diagnostic in self.diagnostics.iter().take(SHOWN_MAX) {
+            out.push_str(&render_one(&renderer, &self.source, &lines, diagnostic));
             out.push_str("\n\n");
+        }
+        let hidden = self.diagnostics.len().saturating_sub(SHOWN_MAX);
+        if hidden > 0 {
+            out.push_str(&format!(
+                "note: {hidden} more problem(s) in {} are not shown; fix these and run again\n\n",
+                escape_control(&self.source.name)
+            ));
         }
         out
     }
 }
 
+/// The most diagnostics one file's report shows.
+pub const SHOWN_MAX: usize = 50;
+
+/// The longest source text a diagnostic quotes, in bytes; a longer line is named by its line
+/// and column only.
+const QUOTE_MAX: usize = 4096;
+
 /// Line and column (both 1-based, column in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Where each line starts, so that many diagnostics are located in one pass over the text.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|s| *s <= offset) - 1
+    }
+
+    /// The byte range of line `n` (0-based), without its line break.
+    fn bounds(&self, text: &str, n: usize) -> Range<usize> {
+        let start = self.starts[n];
+        let mut end = self.starts.get(n + 1).map_or(text.len(), |next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let n = self.line_of(offset);
+        let start = self.starts[n];
+        (n + 1, text[start..offset].chars().count() + 1)
+    }
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -137,52 +190,101 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-fn render_one(renderer: &Renderer, source: &SourceFile, d: &Diagnostic) -> String {
+fn render_one(
+    renderer: &Renderer,
+    source: &SourceFile,
+    lines: &LineIndex,
+    d: &Diagnostic,
+) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(escape_control(&d.message)).id(d.code);
+    let title = level.primary_title(message_text(&d.message)).id(d.code);
+    let name = escape_control(&source.name);
     let mut groups = Vec::new();
-    match &d.span {
-        Some(span) => {
-            let (text, span) = quoted_lines(&source.text, span.clone());
-            let (line, _) = line_col(&source.text, span_start(&source.text, d));
+    match d
+        .span
+        .as_ref()
+        .map(|span| quote(&source.text, lines, span.clone()))
+    {
+        Some(Quote::Lines { text, span, line }) => {
             let mut annotation = AnnotationKind::Primary.span(span);
             if let Some(label) = &d.label {
-                annotation = annotation.label(escape_control(label));
+                annotation = annotation.label(message_text(label));
             }
             let snippet = Snippet::source(text)
                 .line_start(line)
-                .path(source.name.clone())
+                .path(name)
                 .annotation(annotation);
             groups.push(title.element(snippet));
         }
-        None => groups.push(
-            Group::with_title(title).element(annotate_snippets::Origin::path(source.name.clone())),
-        ),
+        Some(Quote::TooLong { line, column }) => {
+            let origin = annotate_snippets::Origin::path(name)
+                .line(line)
+                .char_column(column);
+            groups.push(Group::with_title(title).element(origin));
+            if let Some(label) = &d.label {
+                groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
+                    "{} (the line is too long to quote)",
+                    message_text(label)
+                ))));
+            }
+        }
+        None => {
+            groups.push(Group::with_title(title).element(annotate_snippets::Origin::path(name)))
+        }
     }
     if let Some(help) = &d.help {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(escape_control(help)),
+            Level::HELP.secondary_title(message_text(help)),
         ));
     }
     renderer.render(&groups)
 }
 
-fn span_start(text: &str, d: &Diagnostic) -> usize {
-    d.span.as_ref().map_or(0, |s| s.start.min(text.len()))
+/// What a diagnostic quotes of its source.
+enum Quote {
+    /// The lines a span touches, escaped, the span remapped onto them, and the first line's
+    /// number.
+    Lines {
+        text: String,
+        span: Range<usize>,
+        line: usize,
+    },
+    /// A line too long to quote: where the span starts.
+    TooLong { line: usize, column: usize },
 }
 
-/// The lines a span touches, with control characters escaped, and the span remapped onto them.
-fn quoted_lines(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+/// The lines a span touches (only its first line when they are long together), or its place
+/// when even that line is longer than [`QUOTE_MAX`].
+fn quote(text: &str, lines: &LineIndex, span: Range<usize>) -> Quote {
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-    let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let mut last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    if last > first && text.as_bytes()[last - 1] == b'\r' && end < last {
-        last -= 1;
+    let first = lines.line_of(start);
+    let quoted = lines.bounds(text, first).start..lines.bounds(text, lines.line_of(end)).end;
+    let (quoted, end) = if quoted.len() <= QUOTE_MAX {
+        (quoted, end)
+    } else {
+        let one = lines.bounds(text, first);
+        let end = end.min(one.end);
+        (one, end)
+    };
+    if quoted.len() > QUOTE_MAX {
+        let (line, column) = lines.line_col(text, start);
+        return Quote::TooLong { line, column };
     }
+    let (text, span) = quoted_lines(text, quoted, start..end);
+    Quote::Lines {
+        text,
+        span,
+        line: first + 1,
+    }
+}
+
+/// The text of `lines`, escaped, and `span` remapped onto it.
+fn quoted_lines(text: &str, lines: Range<usize>, span: Range<usize>) -> (String, Range<usize>) {
+    let (first, last, start, end) = (lines.start, lines.end, span.start, span.end);
     let mut out = String::new();
     let (mut new_start, mut new_end) = (0, 0);
     for (i, c) in text[first..last].char_indices() {
@@ -203,11 +305,12 @@ fn quoted_lines(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     (out, new_start..new_end.max(new_start))
 }
 
+/// A quoted source line shows a newline inside a span as `\u{a}`, so the quote stays on its lines.
 fn push_escaped(out: &mut String, c: char) {
-    if c.is_control() && c != '\t' {
-        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    if c == '\n' {
+        out.push_str("\\u{a}");
     } else {
-        out.push(c);
+        crate::text::push_escaped(out, c);
     }
 }
 

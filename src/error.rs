@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::diag::Report;
+use crate::text::{escape_control, message_text};
 
 /// Exit codes (SPEC §5).
 pub mod exit {
@@ -58,10 +59,29 @@ impl Error {
         if source.kind() == std::io::ErrorKind::NotFound && action == "read" {
             return Error::Missing(path);
         }
+        if source.kind() == std::io::ErrorKind::InvalidFilename {
+            return Error::usage(
+                format!(
+                    "{}: the name is too long for the file system",
+                    crate::text::escape_control(&path.display().to_string())
+                ),
+                "choose a shorter file name",
+            );
+        }
         Error::Io {
             path,
             action,
             source,
+        }
+    }
+
+    /// A file weigh will not read or write as asked (a folder, a device, a file with several
+    /// hard links): an I/O failure, exit 3, saying why and what to do.
+    pub fn refused(path: impl Into<PathBuf>, action: &'static str, why: impl Into<String>) -> Self {
+        Error::Io {
+            path: path.into(),
+            action,
+            source: std::io::Error::other(why.into()),
         }
     }
 
@@ -78,9 +98,9 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Usage { message, help } => {
-                write!(f, "error: {message}")?;
+                write!(f, "error: {}", message_text(message))?;
                 if let Some(help) = help {
-                    write!(f, "\nhelp: {help}")?;
+                    write!(f, "\nhelp: {}", message_text(help))?;
                 }
                 Ok(())
             }
@@ -88,13 +108,17 @@ impl std::fmt::Display for Error {
             Error::Missing(path) => write!(
                 f,
                 "error: {}: no such file\nhelp: check the path, or create it first",
-                path.display()
+                escape_control(&path.display().to_string())
             ),
             Error::Io {
                 path,
                 action,
                 source,
-            } => write!(f, "error: could not {action} {}: {source}", path.display()),
+            } => write!(
+                f,
+                "error: could not {action} {}: {source}",
+                escape_control(&path.display().to_string())
+            ),
         }
     }
 }

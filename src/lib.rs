@@ -17,6 +17,8 @@ pub mod diff;
 pub mod error;
 pub mod facts;
 pub mod fsx;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod git;
 pub mod import;
 pub mod jsonout;
@@ -28,6 +30,7 @@ pub mod providers;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod serve;
 pub mod show;
 pub mod text;
 pub mod tomlcheck;

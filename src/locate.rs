@@ -43,10 +43,23 @@ impl Finder {
         Finder { project }
     }
 
-    /// Loads the checklist an argument names.
+    /// Loads the checklist a command-line argument (or `weigh.toml`) names: a path or an id.
     pub fn find(&self, arg: &str) -> Result<Checklist> {
         if is_path(arg) {
             return self.load_path(Path::new(arg));
+        }
+        self.find_id(arg)
+    }
+
+    /// Loads the checklist with this id; never reads a path. An assessment's
+    /// `assessment.checklist` comes here: a file someone else wrote must not make weigh read
+    /// (and quote in an error) `/etc/shadow` or `/proc/self/environ`.
+    pub fn find_id(&self, arg: &str) -> Result<Checklist> {
+        if !crate::checklist::validate::is_kebab_id(arg) {
+            return Err(Error::usage(
+                format!("`{arg}` is not a checklist id"),
+                "an assessment names its checklist by id (e.g. `open-weight-adoption`); pass --checklist PATH to use a file",
+            ));
         }
         if let Some(path) = self.project_file(arg)? {
             return self.load_path(&path);
@@ -307,7 +320,7 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn peek_id(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::fsx::read_text(path).ok()?;
     let doc = DeTable::parse(&text).ok()?;
     let table = doc.get_ref().get("checklist")?.get_ref().as_table()?;
     Some(table.get("id")?.get_ref().as_str()?.to_string())

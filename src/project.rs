@@ -17,7 +17,10 @@ pub const FILE_NAME: &str = "weigh.toml";
 /// `weigh.toml` as written on disk.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "weigh project")]
+#[schemars(
+    title = "weigh project",
+    transform = crate::checklist::schema_rules::version_one
+)]
 pub struct ProjectFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]
@@ -74,6 +77,11 @@ pub fn discover(start: &Path) -> Result<Option<Project>> {
 /// Loads a `weigh.toml`.
 pub fn load(file: &Path) -> Result<Project> {
     let text = crate::fsx::read_text(file)?;
+    from_text(file, text)
+}
+
+/// A `weigh.toml` from its text; `file` names it and its folder is the project's root.
+pub fn from_text(file: &Path, text: String) -> Result<Project> {
     let root = file
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -87,9 +95,9 @@ pub fn load(file: &Path) -> Result<Project> {
         }))
     };
     let (mut doc, errors) = DeTable::parse_recoverable(&text);
-    let mut problems: Vec<Diagnostic> = errors.iter().map(crate::checklist::syntax_error).collect();
+    let mut problems = crate::checklist::syntax_errors(&text, &errors);
     if problems.is_empty() {
-        let schema = crate::schema::generate(crate::schema::SchemaKind::Project);
+        let schema = crate::schema::cached(crate::schema::SchemaKind::Project);
         problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     }
     if !problems.is_empty() {

@@ -24,17 +24,20 @@ pub enum SchemaKind {
     Compare,
     /// The JSON diff (`weigh diff --format json`).
     Diff,
+    /// The JSON API of `weigh serve`.
+    ServeApi,
 }
 
 impl SchemaKind {
     /// Every schema, in the order `weigh init` writes them.
-    pub const ALL: [SchemaKind; 6] = [
+    pub const ALL: [SchemaKind; 7] = [
         SchemaKind::Checklist,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Project,
         SchemaKind::Compare,
         SchemaKind::Diff,
+        SchemaKind::ServeApi,
     ];
 
     /// The schema's file name under `schemas/`.
@@ -46,6 +49,7 @@ impl SchemaKind {
             SchemaKind::Project => "project.schema.json",
             SchemaKind::Compare => "compare.schema.json",
             SchemaKind::Diff => "diff.schema.json",
+            SchemaKind::ServeApi => "serve-api.schema.json",
         }
     }
 }
@@ -59,7 +63,16 @@ pub fn generate(kind: SchemaKind) -> Schema {
         SchemaKind::Project => toml_schema::<crate::project::ProjectFile>(),
         SchemaKind::Compare => json_schema::<crate::compare::json::JsonCompare>(),
         SchemaKind::Diff => json_schema::<crate::diff::json::JsonDiff>(),
+        SchemaKind::ServeApi => crate::serve::api::schema(json_generator()),
     }
+}
+
+/// The schema of a file format, generated once per process: loaders walk it for every file
+/// they read (see [`crate::tomlcheck`]).
+pub fn cached(kind: SchemaKind) -> &'static Schema {
+    static CACHE: [std::sync::OnceLock<Schema>; 4] = [const { std::sync::OnceLock::new() }; 4];
+    let slot = SchemaKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    CACHE[slot].get_or_init(|| generate(kind))
 }
 
 /// The schema as pretty JSON with a trailing newline, as committed under `schemas/`.
@@ -76,9 +89,14 @@ fn toml_schema<T: JsonSchema>() -> Schema {
 
 /// The schema of a JSON output type, where null is a value.
 fn json_schema<T: JsonSchema>() -> Schema {
+    json_generator().into_root_schema_for::<T>()
+}
+
+/// The generator of JSON schemas: draft-07, string enums as `enum`.
+fn json_generator() -> SchemaGenerator {
     let mut settings = SchemaSettings::draft07();
     settings.transforms.push(Box::new(ConstsToEnum));
-    SchemaGenerator::new(settings).into_root_schema_for::<T>()
+    SchemaGenerator::new(settings)
 }
 
 /// A string enum with documented variants comes out of schemars as a `oneOf` of `const`s; tools
@@ -159,8 +177,8 @@ pub fn gate_schema(_: &mut SchemaGenerator) -> Schema {
             {
                 "type": "object",
                 "properties": {
-                    "min": { "type": "number", "description": "The smallest passing value (inclusive)." },
-                    "max": { "type": "number", "description": "The largest passing value (inclusive)." }
+                    "min": { "type": "number", "minimum": -1e15, "maximum": 1e15, "description": "The smallest passing value (inclusive)." },
+                    "max": { "type": "number", "minimum": -1e15, "maximum": 1e15, "description": "The largest passing value (inclusive)." }
                 },
                 "additionalProperties": false,
                 "minProperties": 1

@@ -1,5 +1,5 @@
 //! Renders a checklist for `weigh checklist show`: a terminal table, Markdown (the source of
-//! `docs/checklists.md`) or the resolved JSON form.
+//! `docs/checklists.md`) or JSON in the checklist file format.
 
 use std::fmt::Write;
 
@@ -7,11 +7,12 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::checklist::{Checklist, Condition, Dimension, Gate, Item, Kind};
 use crate::markdown::{cell, delimiter, escape_inline, prose, row};
-use crate::text::escape_control;
+use crate::text::{escape_control, terminal_cell};
 
-/// The resolved checklist as pretty JSON.
+/// The resolved checklist as pretty JSON in the checklist file format
+/// ([`crate::checklist::json`]).
 pub fn json(checklist: &Checklist) -> String {
-    crate::jsonout::pretty(&crate::checklist::digest::resolved(checklist))
+    crate::jsonout::pretty(&crate::checklist::json::to_json(checklist))
 }
 
 /// The checklist as terminal tables, one per dimension; `width` is the terminal's, if known.
@@ -50,12 +51,12 @@ pub fn table(checklist: &Checklist, width: Option<u16>) -> String {
         for item in &d.items {
             t.add_row([
                 item.id.clone(),
-                escape_control(&item.question),
+                terminal_cell(&item.question),
                 item.kind.name().to_string(),
-                escape_control(&rubric(item)),
+                terminal_cell(&rubric(item)),
                 weight(item),
                 gate(item),
-                escape_control(&notes(c, item).join(", ")),
+                terminal_cell(&notes(c, item).join(", ")),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -178,7 +179,7 @@ fn item_section(out: &mut String, c: &Checklist, item: &Item) {
     if !item.references.is_empty() {
         let _ = writeln!(out, "References:\n");
         for r in &item.references {
-            let _ = writeln!(out, "- <{}>", r.replace(['<', '>', ' '], ""));
+            let _ = writeln!(out, "- {}", escape_inline(r));
         }
         out.push('\n');
     }

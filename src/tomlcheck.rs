@@ -36,10 +36,14 @@ impl<'s> Walker<'s> {
     fn resolve(&self, schema: &'s Value) -> &'s Value {
         let mut schema = schema;
         loop {
+            // A lone `allOf` wrapping a reference; an `allOf` beside a schema's own type or
+            // properties holds extra rules (`schema_rules`) this walk does not check.
+            let wrapper = schema.get("type").is_none() && schema.get("properties").is_none();
             if let Some([only]) = schema
                 .get("allOf")
                 .and_then(Value::as_array)
                 .map(Vec::as_slice)
+                .filter(|_| wrapper)
             {
                 schema = only;
                 continue;
@@ -71,6 +75,7 @@ impl<'s> Walker<'s> {
             .iter()
             .any(|t| type_matches(t, format, value.get_ref()))
         {
+            let expected: Vec<&str> = expected.iter().map(|t| type_name(t, format)).collect();
             self.wrong_type(span, path, &expected, value.get_ref());
             return false;
         }
@@ -99,8 +104,12 @@ impl<'s> Walker<'s> {
             None => {
                 let expected: Vec<&str> = branches
                     .iter()
-                    .filter_map(|b| expected_types(self.resolve(b)))
-                    .flatten()
+                    .map(|b| self.resolve(b))
+                    .flat_map(|b| {
+                        let format = b.get("format").and_then(Value::as_str);
+                        let types = expected_types(b).unwrap_or_default();
+                        types.into_iter().map(move |t| type_name(t, format))
+                    })
                     .collect();
                 self.wrong_type(value.span(), path, &expected, value.get_ref());
                 false
@@ -220,8 +229,16 @@ impl<'s> Walker<'s> {
         expected: &[&str],
         found: &DeValue<'_>,
     ) {
-        let expected: Vec<&str> = expected.iter().map(|t| type_name(t)).collect();
+        let quoted_time = expected.contains(&DATE_TIME) && matches!(found, DeValue::String(_));
         let expected = expected.join(" or ");
+        let help = if quoted_time {
+            format!(
+                "remove the quotes: a date-time is written bare, e.g. `{} = 2026-11-28T20:05:00Z`",
+                last_key(path)
+            )
+        } else {
+            format!("write `{}` as {expected}", last_key(path))
+        };
         self.problems.push(
             Diagnostic::error(
                 "wrong-type",
@@ -229,7 +246,7 @@ impl<'s> Walker<'s> {
             )
             .at(span)
             .label(format!("expected {expected}"))
-            .help(format!("write `{}` as {expected}", last_key(path))),
+            .help(help),
         );
     }
 }
@@ -296,8 +313,12 @@ fn type_matches(expected: &str, format: Option<&str>, value: &DeValue<'_>) -> bo
     }
 }
 
-fn type_name(json_type: &str) -> &str {
+/// How a date-time is named to the user (TOML writes it bare, JSON as a string).
+const DATE_TIME: &str = "an offset date-time";
+
+fn type_name<'a>(json_type: &'a str, format: Option<&str>) -> &'a str {
     match json_type {
+        "string" if format == Some("date-time") => DATE_TIME,
         "object" => "a table",
         "array" => "an array",
         "string" => "a string",

@@ -58,6 +58,10 @@ const TOPICS: &[(&str, &[&str])] = &[
         &["provider-count", "provider-portability"],
     ),
     (
+        "providers serving the full context length (a provider's context cap)",
+        &["providers-full-context"],
+    ),
+    (
         "price per million input and output tokens against budget",
         &["price-input-mtok", "price-output-mtok"],
     ),
@@ -208,7 +212,7 @@ const QUICK_SCREEN_TOPICS: &[(&str, &[&str])] = &[
 
 /// Items whose meaning changed since 1.1 got new ids, so that answers committed against 1.1
 /// cannot be read with a meaning they were not given (SPEC §3): each old id with its successors.
-/// The screen's spot check counted ties for the candidate; since 2.1.0 it scores wins against
+/// The screen's spot check counted ties for the candidate; since 2.0.0 it scores wins against
 /// losses.
 const RETIRED_IN_2_0: &[(&str, &str, &[&str])] = &[
     (QUICK_SCREEN, "spot-check", &["spot-check-wins"]),
@@ -630,8 +634,10 @@ fn no_guidance_is_a_single_sentence() {
     );
 }
 
+/// Ten to twenty items a dimension, and one more in infrastructure: `providers-full-context`
+/// is answered from data (`weigh providers --into`), so it costs the team no time.
 #[test]
-fn dimensions_have_ten_to_twenty_items() {
+fn dimensions_have_ten_to_twenty_one_items() {
     let checklist = load(DEFAULT);
     let dimensions: Vec<(&str, &str)> = checklist
         .dimensions
@@ -649,8 +655,8 @@ fn dimensions_have_ten_to_twenty_items() {
     for dimension in &checklist.dimensions {
         let count = dimension.items.len();
         assert!(
-            (10..=20).contains(&count),
-            "dimension {} has {count} items, not 10 to 20",
+            (10..=21).contains(&count),
+            "dimension {} has {count} items, not 10 to 21",
             dimension.id
         );
     }
@@ -737,6 +743,7 @@ fn provider_items_apply_to_api_and_hardware_items_to_self_hosting() {
     let self_host = ["Self-host", "Both"];
     let routes: &[(&str, &str, &[&str])] = &[
         (DEFAULT, "provider-count", &api),
+        (DEFAULT, "providers-full-context", &api),
         (DEFAULT, "provider-portability", &api),
         (DEFAULT, "provider-feature-parity", &api),
         (DEFAULT, "provider-quality-parity", &api),
@@ -907,4 +914,88 @@ fn no_rubric_level_or_option_is_only_adjectives() {
         offenders.is_empty(),
         "rubric levels that judge instead of describing: {offenders:#?}"
     );
+}
+
+/// What issue 11 asks the built-ins to answer from data: provider count, prices, context cap,
+/// hardware fit, weight provenance's pickle and remote-code parts, and the licence. Each item is
+/// bound to the fact that answers it, and the mapped answers are the ones the data can support.
+#[test]
+fn builtins_bind_every_item_the_data_can_answer() {
+    use weigh::checklist::{RuleAnswer, Test};
+    let bound = |checklist: &str, item: &str| {
+        load(checklist)
+            .item(item)
+            .and_then(|i| i.fact.clone())
+            .unwrap_or_else(|| panic!("{checklist}/{item} is bound to no fact"))
+    };
+    for (checklist, item, fact) in [
+        (DEFAULT, "provider-count", "providers.count"),
+        (DEFAULT, "price-input-mtok", "providers.price_input.median"),
+        (
+            DEFAULT,
+            "price-output-mtok",
+            "providers.price_output.median",
+        ),
+        (DEFAULT, "providers-full-context", "providers.full_context"),
+        (DEFAULT, "hardware-fit", "hardware.fits"),
+        (DEFAULT, "weight-provenance", "weights.loads_without_code"),
+        (DEFAULT, "licence", "license"),
+        (QUICK_SCREEN, "provider-count", "providers.count"),
+        (QUICK_SCREEN, "hardware-fit", "hardware.fits"),
+        (QUICK_SCREEN, "licence", "license"),
+    ] {
+        assert_eq!(bound(checklist, item).name, fact, "{checklist}/{item}");
+    }
+    // Weight provenance: data can say no (pickle weights only, or remote code), never yes, since
+    // it cannot show the pinned revision or the checksums.
+    let provenance = bound(DEFAULT, "weight-provenance").rules;
+    assert_eq!(provenance.len(), 1);
+    assert_eq!(provenance[0].test, Test::Bool(false));
+    assert_eq!(provenance[0].answer, RuleAnswer::Yes(false));
+    // Hardware fit: fitting on hardware the team has gives the level it implies; not fitting
+    // gives nothing (the team may rent).
+    for (checklist, answer) in [
+        (DEFAULT, RuleAnswer::Level(2)),
+        (
+            QUICK_SCREEN,
+            RuleAnswer::Label("Yes, on hardware you already run".into()),
+        ),
+    ] {
+        let rules = bound(checklist, "hardware-fit").rules;
+        assert_eq!(rules.len(), 1, "{checklist}");
+        assert_eq!(rules[0].test, Test::Bool(true), "{checklist}");
+        assert_eq!(rules[0].answer, answer, "{checklist}");
+    }
+    let default = load(DEFAULT);
+    let Kind::Scale { levels } = &default.item("hardware-fit").unwrap().kind else {
+        panic!("hardware-fit is a scale");
+    };
+    assert!(
+        levels[2].starts_with("Sized for weights and KV cache")
+            && levels[2].ends_with("hardware reserved or on order"),
+        "{}",
+        levels[2]
+    );
+}
+
+/// The context-cap item: a small number item for API users, which data answers.
+#[test]
+fn providers_full_context_is_a_small_number_item_for_api_users() {
+    let default = load(DEFAULT);
+    let dimension = default
+        .dimensions
+        .iter()
+        .find(|d| d.items.iter().any(|i| i.id == "providers-full-context"))
+        .expect("providers-full-context exists");
+    assert_eq!(dimension.id, "infrastructure");
+    let item = default.item("providers-full-context").unwrap();
+    let Kind::Number { best, worst, .. } = item.kind else {
+        panic!("a number item");
+    };
+    assert_eq!((best, worst, item.weight), (3.0, 0.0, 1.0));
+    assert_eq!((item.gate.is_none(), item.max_age_days), (true, Some(90)));
+    let guidance = item.guidance.as_deref().unwrap();
+    for point in ["512K", "routers", "`provider-count`"] {
+        assert!(guidance.contains(point), "the guidance says {point}");
+    }
 }

@@ -366,6 +366,7 @@ fn every_subcommand_help_shows_an_example() {
         &["checklist", "export"],
         &["checklist", "fmt"],
         &["schema"],
+        &["facts"],
         &["fmt"],
         &["merge-file"],
         &["completions"],

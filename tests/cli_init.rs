@@ -77,6 +77,7 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
             "schemas/diff.schema.json",
             "schemas/project.schema.json",
             "schemas/report.schema.json",
+            "schemas/serve-api.schema.json",
             "weigh.toml",
         ]
     );
@@ -92,6 +93,7 @@ fn init_in_an_empty_folder_creates_the_project_layout() {
         "project",
         "compare",
         "diff",
+        "serve-api",
     ] {
         let printed = weigh_in(dir.path(), &["schema", kind]);
         ok(&printed);

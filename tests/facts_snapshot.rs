@@ -7,81 +7,40 @@ mod common;
 
 use std::path::Path;
 
+use common::snapshot::snapshot;
 use common::{fixture, ok, refused, temp, weigh_in};
 use serde_json::Value;
 
-/// Five gigabytes: a shard weigh must never read whole.
-const HUGE: u64 = 5 << 30;
+/// The default checklist's `hardware-fit` level that fitting on hardware you have implies.
+const SIZED: &str = "Sized for weights and KV cache at your context, concurrency and parallel layout; hardware reserved or on order";
 
-/// A safetensors file: an 8-byte header length, the header, then (sparse) data up to `size`.
-fn shard(path: &Path, tensors: &[(&str, &str, u64, u64)], size: u64) {
-    let mut table = serde_json::Map::new();
-    for (name, dtype, start, end) in tensors {
-        table.insert(
-            (*name).into(),
-            serde_json::json!({ "dtype": dtype, "shape": [1], "data_offsets": [start, end] }),
-        );
-    }
-    let header = serde_json::to_vec(&table).unwrap();
-    let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
-    bytes.extend(header);
-    std::fs::write(path, bytes).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_len(size)
-        .unwrap();
-}
-
-/// A snapshot of Qwen3-235B-A22B as a team might have downloaded it, with a licence card, an
-/// index over two shards (the first 5 GB, sparse), a chat template, sampling settings, a pickle
-/// file and a Python file.
-pub fn snapshot(dir: &Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::copy(
-        fixture("hf-configs/qwen3-235b-a22b.config.json"),
-        dir.join("config.json"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("model.safetensors.index.json"),
-        r#"{"metadata": {"total_size": 470187269120}, "weight_map": {
-            "model.embed_tokens.weight": "model-00001-of-00002.safetensors",
-            "lm_head.weight": "model-00002-of-00002.safetensors"}}"#,
-    )
-    .unwrap();
-    shard(
-        &dir.join("model-00001-of-00002.safetensors"),
-        &[("model.embed_tokens.weight", "BF16", 0, 1_244_659_712)],
-        HUGE,
-    );
-    shard(
-        &dir.join("model-00002-of-00002.safetensors"),
-        &[("lm_head.weight", "BF16", 0, 64)],
-        0,
-    );
-    std::fs::write(
-        dir.join("README.md"),
-        "---\nlibrary_name: transformers\nlicense: apache-2.0\nlicense_link: https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/LICENSE\npipeline_tag: text-generation\n---\n\n# Qwen3-235B-A22B\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("generation_config.json"),
-        r#"{"do_sample": true, "temperature": 0.6, "top_k": 20, "top_p": 0.95}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("tokenizer_config.json"),
-        r#"{"chat_template": "{%- for message in messages %}{{ message.content }}{%- endfor %}", "model_max_length": 131072}"#,
-    )
-    .unwrap();
-    std::fs::write(dir.join("training_args.bin"), b"\x80\x04pickle").unwrap();
-    std::fs::write(
-        dir.join("modeling_qwen3_moe.py"),
-        "import os\nos.system('echo never run')\n",
-    )
-    .unwrap();
+/// `weigh facts snap ARGS… --into a.toml`, then `weigh answer a.toml --from-facts` against
+/// `checklist`: the answers by item, and what the answering printed.
+fn answered_from(dir: &Path, checklist: &str, facts: &[&str]) -> (toml::Table, String) {
+    let mut args = vec!["facts", "snap"];
+    args.extend_from_slice(facts);
+    args.extend([
+        "--into",
+        "a.toml",
+        "--candidate",
+        "M",
+        "--checklist",
+        checklist,
+    ]);
+    let r = weigh_in(dir, &args);
+    ok(&r);
+    let r = weigh_in(dir, &["answer", "a.toml", "--from-facts", "--as", "alice"]);
+    ok(&r);
+    let answers = common::answer_tables(dir, "a.toml")
+        .into_iter()
+        .map(|a| {
+            (
+                a["item"].as_str().unwrap().to_string(),
+                toml::Value::Table(a),
+            )
+        })
+        .collect();
+    (answers, r.stderr)
 }
 
 fn facts_json(dir: &Path, snap: &str) -> Value {
@@ -191,6 +150,8 @@ fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_wit
         &[
             "facts",
             "snap",
+            "--have",
+            "8xH200",
             "--into",
             "a.toml",
             "--candidate",
@@ -272,6 +233,22 @@ fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_wit
         Some(false),
         "remote code ships"
     );
+    assert!(
+        by_item("weight-provenance")["note"]
+            .as_str()
+            .unwrap()
+            .contains("safetensors weights; remote code: modeling_qwen3_moe.py"),
+        "the source names both parts"
+    );
+    assert_eq!(
+        by_item("hardware-fit")["value"].as_str(),
+        Some(SIZED),
+        "one replica needs 5 of the 8 H200s"
+    );
+    assert_eq!(
+        by_item("providers-full-context")["value"].as_integer(),
+        Some(35)
+    );
     assert_eq!(by_item("provider-count")["value"].as_integer(), Some(38));
     assert_eq!(
         by_item("provider-count")["at"].to_string(),
@@ -279,4 +256,157 @@ fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_wit
     );
     assert_eq!(by_item("price-input-mtok")["value"].as_float(), Some(1.3));
     assert_eq!(by_item("price-output-mtok")["value"].as_float(), Some(2.6));
+}
+
+#[test]
+fn weight_provenance_is_no_for_pickle_only_weights_and_for_remote_code_and_unanswered_otherwise() {
+    let remote = temp();
+    snapshot(&remote.path().join("snap"));
+    let (answers, _) = answered_from(remote.path(), "open-weight-adoption", &[]);
+    let provenance = &answers["weight-provenance"];
+    assert_eq!(provenance["value"].as_bool(), Some(false));
+    assert!(
+        provenance["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("from data: fact `weights.loads_without_code` = false"),
+        "{provenance}"
+    );
+
+    let pickled = temp();
+    let snap = pickled.path().join("snap");
+    snapshot(&snap);
+    for name in [
+        "model.safetensors.index.json",
+        "model-00001-of-00002.safetensors",
+        "model-00002-of-00002.safetensors",
+        "modeling_qwen3_moe.py",
+    ] {
+        std::fs::remove_file(snap.join(name)).unwrap();
+    }
+    std::fs::write(snap.join("pytorch_model.bin"), b"\x80\x04pickle").unwrap();
+    let (answers, _) = answered_from(pickled.path(), "open-weight-adoption", &[]);
+    let provenance = &answers["weight-provenance"];
+    assert_eq!(provenance["value"].as_bool(), Some(false));
+    assert_eq!(
+        provenance["evidence"][0].as_str(),
+        Some("snap (pickle weights only (pytorch_model.bin, training_args.bin); no remote code)")
+    );
+
+    let clean = temp();
+    let snap = clean.path().join("snap");
+    snapshot(&snap);
+    std::fs::remove_file(snap.join("modeling_qwen3_moe.py")).unwrap();
+    let (answers, stderr) = answered_from(clean.path(), "open-weight-adoption", &[]);
+    assert!(
+        !answers.contains_key("weight-provenance"),
+        "data cannot show the pin and the checksums"
+    );
+    assert!(
+        stderr.contains(
+            "not answered weight-provenance: fact `weights.loads_without_code` = true matches none of the item's rules"
+        ),
+        "{stderr}"
+    );
+    let facts: toml::Table =
+        toml::from_str(&std::fs::read_to_string(clean.path().join("a.toml")).unwrap()).unwrap();
+    assert_eq!(
+        facts["candidate"]["facts"]["remote_code"]["value"].as_bool(),
+        Some(false),
+        "remote_code is recorded as before"
+    );
+}
+
+#[test]
+fn hardware_fit_is_answered_when_one_replica_fits_on_the_hardware_declared() {
+    // Qwen3-235B-A22B at bf16 with its 40,960-token context needs 5 H200s, 3 at fp8.
+    let fits = temp();
+    snapshot(&fits.path().join("snap"));
+    let (answers, _) = answered_from(fits.path(), "open-weight-adoption", &["--have", "8xh200"]);
+    let fit = &answers["hardware-fit"];
+    assert_eq!(fit["value"].as_str(), Some(SIZED));
+    assert_eq!(fit["at"].to_string(), "2026-11-28T20:00:00Z");
+    assert!(
+        fit["evidence"][0]
+            .as_str()
+            .unwrap()
+            .contains("one replica needs 5 × NVIDIA H200 141GB, 8 declared"),
+        "{fit}"
+    );
+
+    let screen = temp();
+    snapshot(&screen.path().join("snap"));
+    let (answers, _) = answered_from(
+        screen.path(),
+        "quick-screen",
+        &["--have", "4xH200", "--precision", "fp8"],
+    );
+    assert_eq!(
+        answers["hardware-fit"]["value"].as_str(),
+        Some("Yes, on hardware you already run")
+    );
+
+    let short = temp();
+    snapshot(&short.path().join("snap"));
+    let (answers, stderr) =
+        answered_from(short.path(), "open-weight-adoption", &["--have", "4xH200"]);
+    assert!(!answers.contains_key("hardware-fit"), "the team may rent");
+    assert!(
+        stderr.contains("not answered hardware-fit: fact `hardware.fits` = false"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn have_names_the_hardware_or_exits_2_listing_what_it_accepts() {
+    let dir = temp();
+    snapshot(&dir.path().join("snap"));
+    let r = weigh_in(
+        dir.path(),
+        &["facts", "snap", "--have", "16xmi300x", "--format", "json"],
+    );
+    ok(&r);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        json["hardware"],
+        serde_json::json!({"accelerator": "mi300x-192gb", "name": "AMD Instinct MI300X 192GB", "count": 16, "needed": 3, "fits": true})
+    );
+    let schema = serde_json::to_value(weigh::facts::json::schema()).unwrap();
+    assert!(jsonschema::draft7::new(&schema).unwrap().is_valid(&json));
+    let r = weigh_in(dir.path(), &["facts", "snap", "--have", "4xh200"]);
+    ok(&r);
+    assert!(
+        r.stdout.contains(
+            "On the hardware you have (4 × NVIDIA H200 141GB): one replica needs 5: it does not fit"
+        ),
+        "{}",
+        r.stdout
+    );
+
+    for (have, says) in [
+        ("8xTPUv5p", "weigh knows no accelerator `TPUv5p`"),
+        ("8H200", "--have 8H200 is not COUNTxACCELERATOR"),
+        ("H200", "--have H200 is not COUNTxACCELERATOR"),
+        ("0xH200", "the count must be 1 to 4096"),
+    ] {
+        let r = weigh_in(
+            dir.path(),
+            &[
+                "facts",
+                "snap",
+                "--have",
+                have,
+                "--into",
+                "a.toml",
+                "--candidate",
+                "M",
+            ],
+        );
+        refused(&r);
+        assert!(r.stderr.contains(says), "{have}: {}", r.stderr);
+        for known in ["`h100` (NVIDIA H100 80GB)", "`mi300x`", "`ascend-910b`"] {
+            assert!(r.stderr.contains(known), "{have}: {}", r.stderr);
+        }
+        assert!(!dir.path().join("a.toml").exists(), "nothing recorded");
+    }
 }

@@ -1,6 +1,7 @@
 //! `scripts/test.sh`, the README's test command and what CI runs: on a machine without chromium
-//! it installs Debian's (`apt-get install -y chromium`) before `cargo test`; with chromium it
-//! installs nothing; without chromium or apt-get it says what to do and fails.
+//! or chromedriver it installs Debian's (`apt-get install -y chromium chromium-driver`, only what
+//! is missing) before `cargo test`; with both it installs nothing; without them or apt-get it
+//! says what to do and fails.
 //!
 //! The script runs for real under bash, with a PATH of its own holding stand-ins for `apt-get`,
 //! `sudo` and `cargo` that log their arguments (the stand-in `apt-get install` puts a `chromium`
@@ -15,6 +16,11 @@ use common::{root, temp};
 
 /// A folder for PATH with the few real tools the script needs and logging stand-ins.
 fn sandbox(dir: &Path, with_apt: bool, with_chromium: bool) -> PathBuf {
+    sandbox_with(dir, with_apt, with_chromium, with_chromium)
+}
+
+/// [`sandbox`], with chromium and chromedriver present or not each on its own.
+fn sandbox_with(dir: &Path, with_apt: bool, with_chromium: bool, with_driver: bool) -> PathBuf {
     let bin = dir.join("bin");
     std::fs::create_dir(&bin).unwrap();
     for tool in ["bash", "chmod", "dirname", "id"] {
@@ -39,17 +45,24 @@ fn sandbox(dir: &Path, with_apt: bool, with_chromium: bool) -> PathBuf {
     stub("cargo", "");
     stub("sudo", "\"$@\"");
     if with_apt {
-        let chromium = bin.join("chromium");
+        // `apt-get install` puts the programs of the packages it is given on PATH.
+        let (chromium, driver) = (bin.join("chromium"), bin.join("chromedriver"));
         stub(
             "apt-get",
             &format!(
-                "if [ \"$1\" = install ]; then printf '#!/bin/sh\\n' > {0}; chmod +x {0}; fi",
-                chromium.display()
+                "if [ \"$1\" = install ]; then for p in \"$@\"; do case $p in \
+                 chromium) printf '#!/bin/sh\\n' > {0}; chmod +x {0};; \
+                 chromium-driver) printf '#!/bin/sh\\n' > {1}; chmod +x {1};; esac; done; fi",
+                chromium.display(),
+                driver.display()
             ),
         );
     }
     if with_chromium {
         stub("chromium", "");
+    }
+    if with_driver {
+        stub("chromedriver", "");
     }
     bin
 }
@@ -83,12 +96,30 @@ fn without_chromium_the_script_installs_it_then_runs_the_tests() {
         lines,
         [
             "apt-get update -qq",
-            "apt-get install -y -qq chromium",
+            "apt-get install -y -qq chromium chromium-driver",
             "cargo test --locked"
         ],
         "{log}"
     );
     assert!(stderr.contains("installing Debian's chromium"), "{stderr}");
+}
+
+#[test]
+fn with_chromium_but_no_chromedriver_the_script_installs_the_driver_only() {
+    let dir = temp();
+    let bin = sandbox_with(dir.path(), true, true, false);
+    let (code, log, stderr) = run_script(dir.path(), &bin);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = log.lines().filter(|l| !l.starts_with("sudo ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "apt-get update -qq",
+            "apt-get install -y -qq chromium-driver",
+            "cargo test --locked"
+        ],
+        "{log}"
+    );
 }
 
 #[test]

@@ -14,7 +14,10 @@ use toml::value::Datetime;
 /// A weigh assessment: one candidate model scored against one checklist by one or more assessors.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "weigh assessment")]
+#[schemars(
+    title = "weigh assessment",
+    transform = crate::checklist::schema_rules::version_one
+)]
 pub struct AssessmentFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]
@@ -35,8 +38,13 @@ pub struct AssessmentFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
-    /// The checklist's id, e.g. `open-weight-adoption`.
-    #[schemars(required, with = "String")]
+    /// The checklist's id, e.g. `open-weight-adoption` (an id, never a path: pass
+    /// `--checklist PATH` to score against a file).
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub checklist: Option<Spanned<String>>,
     /// The checklist's version when the answers were written.
     #[schemars(required, with = "String")]
@@ -53,8 +61,8 @@ pub struct MetaFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CandidateFile {
-    /// Display name, e.g. "DeepSeek V4".
-    #[schemars(required, with = "String")]
+    /// Display name, e.g. "DeepSeek V4": not blank, no control characters.
+    #[schemars(required, with = "String", regex(pattern = NAME))]
     pub name: Option<Spanned<String>>,
     /// Hub id, e.g. `deepseek-ai/DeepSeek-V4`.
     #[schemars(with = "Option<String>")]
@@ -71,12 +79,13 @@ pub struct CandidateFile {
 /// One assessor's answer to one item.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = value_or_na)]
 pub struct AnswerFile {
     /// The item's id.
     #[schemars(required, with = "String")]
     pub item: Option<Spanned<String>>,
-    /// The assessor's name.
-    #[schemars(required, with = "String")]
+    /// The assessor's name: not blank, no control characters.
+    #[schemars(required, with = "String", regex(pattern = NAME))]
     pub by: Option<Spanned<String>>,
     /// The answer: true/false (yes_no), a 0-based level index (scale), an option label (choice),
     /// a number (number) or text (text). Exactly one of `value` and `na = true`.
@@ -95,4 +104,18 @@ pub struct AnswerFile {
     /// URLs, or paths relative to the assessment file's folder.
     #[schemars(with = "Option<Vec<String>>")]
     pub evidence: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// A name: something other than white space, and no control character once trimmed.
+const NAME: &str = r"^\s*[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*\s*$";
+
+/// An answer has exactly one of `value` and `na = true`.
+fn value_or_na(schema: &mut schemars::Schema) {
+    schema.insert(
+        "oneOf".into(),
+        serde_json::json!([
+            { "required": ["value"] },
+            { "required": ["na"], "properties": { "na": { "const": true } } }
+        ]),
+    );
 }

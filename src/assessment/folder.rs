@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::merge::{Key, Slot, merge_facts, set_slots, slots};
 use super::model::{Assessment, Candidate};
 use super::store::{
-    Loaded, Lookup, NewFile, Parsed, dropped_comments, load_parsed, lock, parse, render,
+    Loaded, Lookup, NewFile, Parsed, dropped_comments, load_parsed, lock, parse, render, verify,
 };
 use crate::checklist::Checklist;
 use crate::diag::{Diagnostic, Report, SourceFile};
@@ -584,13 +584,13 @@ fn commit(state: &State, plan: &[Write], schema_line: Option<&str>) -> Result<Op
             return Ok(None);
         };
         let (file, text) = lock(&write.path)?;
-        if text.as_deref() != Some(state.members[i].text.as_str()) {
+        if text != state.members[i].text {
             return Ok(None);
         }
         held.push(file);
     }
     let mut dropped = Vec::new();
-    for write in plan {
+    for (write, locked) in plan.iter().zip(&held) {
         let member = &state.members[write.member.unwrap_or_default()];
         let mut a = member.loaded.assessment.clone();
         let mut all = slots(&a);
@@ -608,6 +608,7 @@ fn commit(state: &State, plan: &[Write], schema_line: Option<&str>) -> Result<Op
             };
         }
         let text = render(&mut a, &state.merged.checklist, schema_line);
+        verify(&write.path, &text, &state.merged.checklist)?;
         if let Some(d) = dropped_comments(&member.text) {
             dropped.push(Report {
                 source: SourceFile {
@@ -617,7 +618,7 @@ fn commit(state: &State, plan: &[Write], schema_line: Option<&str>) -> Result<Op
                 diagnostics: vec![d],
             });
         }
-        crate::fsx::write_atomic(&write.path, text.as_bytes())?;
+        locked.replace(text.as_bytes())?;
     }
     drop(held);
     Ok(Some(dropped))

@@ -14,17 +14,17 @@ use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, 
 use crate::checklist::model::same_label;
 use crate::checklist::{Checklist, Item, Kind};
 use crate::diag::Diagnostic;
-use crate::schema::{SchemaKind, generate};
+use crate::schema::SchemaKind;
 use crate::text::{did_you_mean, one_of};
 
 /// Parses the text into the raw file types, reporting syntax and structural problems.
 pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
     let (mut doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Diagnostic> = errors.iter().map(crate::checklist::syntax_error).collect();
+    let mut problems = crate::checklist::syntax_errors(text, &errors);
     if !problems.is_empty() {
         return (None, problems);
     }
-    let schema = generate(SchemaKind::Assessment);
+    let schema = crate::schema::cached(SchemaKind::Assessment);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
         Ok(file) => (Some(file), problems),
@@ -44,6 +44,25 @@ pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
 pub fn checklist_id(file: &AssessmentFile) -> Option<&str> {
     let meta = file.assessment.as_ref()?.get_ref();
     meta.checklist.as_ref().map(|c| c.get_ref().as_str())
+}
+
+/// The file's `assessment.checklist` when it is not a checklist id: the value is an id, never a
+/// path, so weigh does not open whatever file it names.
+pub fn not_an_id(file: &AssessmentFile) -> Option<Diagnostic> {
+    let meta = file.assessment.as_ref()?.get_ref();
+    let id = meta.checklist.as_ref()?;
+    if crate::checklist::validate::is_kebab_id(id.get_ref()) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "invalid-checklist-id",
+            "`assessment.checklist` must be a checklist id, not a path or other text",
+        )
+        .at(id.span())
+        .label("not a kebab-case checklist id")
+        .help("write the checklist's id (e.g. \"open-weight-adoption\"); to use a checklist file, pass --checklist PATH"),
+    )
 }
 
 /// Builds the assessment from a structurally checked file and the checklist it names.
@@ -181,9 +200,12 @@ impl Validator {
             );
             return None;
         }
+        let exists = value.date.is_some_and(|d| {
+            jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).is_ok()
+        });
         match value.to_string().parse::<Timestamp>() {
-            Ok(t) => Some(t),
-            Err(e) => {
+            Ok(t) if crate::clock::writable(t) => Some(t),
+            Err(e) if !exists => {
                 self.problems.push(
                     Diagnostic::error(
                         "invalid-datetime",
@@ -191,6 +213,22 @@ impl Validator {
                     )
                     .at(dt.span())
                     .help("write an RFC 3339 date-time such as 2026-11-28T20:05:00Z"),
+                );
+                None
+            }
+            _ => {
+                self.problems.push(
+                    Diagnostic::error(
+                        "datetime-out-of-range",
+                        format!("`{key}` is outside the times weigh can record"),
+                    )
+                    .at(dt.span())
+                    .label(format!(
+                        "not from {} to {}",
+                        crate::clock::EARLIEST,
+                        crate::clock::LATEST
+                    ))
+                    .help("write a time within that range (in UTC), e.g. 2026-11-28T20:05:00Z"),
                 );
                 None
             }

@@ -1,24 +1,23 @@
 //! The Store: the only way to read or write an assessment file (SPEC §3).
 //!
 //! Reading parses, finds the checklist, and checks every answer against it. Writing takes an
-//! exclusive lock on the file, re-reads it under the lock, applies the change, and commits it
-//! atomically in canonical form. A rename replaces the file, so a writer that locked the old
-//! file notices (its handle's device and inode differ from the path's) and retries: concurrent
-//! writers never lose each other's answers.
+//! exclusive lock on the file ([`crate::fsx::Locked`]), re-reads it under the lock, applies the
+//! change, reads the new text back, and commits it atomically in canonical form. A rename
+//! replaces the file, so a writer that locked the old file notices (its handle's device and
+//! inode differ from the path's) and retries: concurrent writers never lose each other's answers.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
 use super::file::AssessmentFile;
-use super::load::{canonical_order, checklist_id, comments, parse_file, validate};
+use super::load::{canonical_order, checklist_id, comments, not_an_id, parse_file, validate};
 use super::model::{Assessment, Candidate};
 use super::write::canonical;
 use crate::checklist::Checklist;
 use crate::diag::{Diagnostic, Report, SourceFile};
 use crate::error::{Error, Result};
+use crate::fsx::Locked;
 use crate::locate::Finder;
 
 /// An assessment read from a file, with its checklist and any warnings.
@@ -52,10 +51,12 @@ pub struct Lookup {
 }
 
 impl Lookup {
+    /// The checklist: `--checklist ID|PATH` when given, else the file's own, by id only.
     pub(super) fn checklist_for(&self, file_id: &str) -> Result<Checklist> {
-        let checklist = self
-            .finder
-            .find(self.explicit.as_deref().unwrap_or(file_id))?;
+        let checklist = match &self.explicit {
+            Some(arg) => self.finder.find(arg)?,
+            None => self.finder.find_id(file_id)?,
+        };
         if checklist.id != file_id {
             return Err(Error::usage(
                 format!(
@@ -110,7 +111,8 @@ pub(super) struct Parsed {
     pub problems: Vec<Diagnostic>,
 }
 
-/// Parses an assessment's text; syntax and structure errors (or conflict markers) fail here.
+/// Parses an assessment's text; syntax and structure errors (or conflict markers) fail here,
+/// and so does an `assessment.checklist` that is not an id (never read as a path).
 pub(super) fn parse(name: &str, text: &str) -> Result<Parsed> {
     let source = SourceFile {
         name: name.to_string(),
@@ -128,6 +130,9 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Parsed> {
     {
         let fix = format!("weigh fmt {name}");
         return Err(invalid(vec![crate::git::markers::diagnostic(marker, &fix)]));
+    }
+    if let Some(problem) = file.as_ref().and_then(not_an_id) {
+        return Err(invalid(vec![problem]));
     }
     match file {
         Some(file)
@@ -174,7 +179,9 @@ pub(super) fn load_parsed(
 }
 
 /// Reads the file under an exclusive lock, applies `change`, and commits the result atomically
-/// in canonical form. A missing file is created from `new` (or is an error without it).
+/// in canonical form. A missing file is created from `new` (or is an error without it), and only
+/// once `change` has succeeded: a refused change leaves nothing behind. The new text is read
+/// back and validated before it replaces anything, so weigh never writes a file it cannot read.
 pub fn update<F>(
     path: &Path,
     lookup: &Lookup,
@@ -204,18 +211,47 @@ where
     if super::folder::is_folder(path) {
         return super::folder::update(path, lookup, new, schema_line, by, change);
     }
-    if !path.exists() {
-        let new = new.ok_or_else(|| Error::Missing(path.to_path_buf()))?;
-        create(path, new, schema_line)?;
-    }
     loop {
-        let (file, text) = lock(path)?;
-        let Some(text) = text else { continue };
-        let mut loaded = load_text(&path.display().to_string(), &text, lookup)?;
+        let Some(mut locked) = Locked::open(path)? else {
+            let new = new.ok_or_else(|| missing(path))?;
+            let mut loaded = fresh(new);
+            change(&mut loaded.assessment, &loaded.checklist)?;
+            let text = finish(path, &mut loaded, "", schema_line)?;
+            if crate::fsx::create_new(path, text.as_bytes())? {
+                return Ok(loaded);
+            }
+            continue; // another writer created it first: change that file instead
+        };
+        let old = locked.read_text()?;
+        let mut loaded = load_text(&path.display().to_string(), &old, lookup)?;
         change(&mut loaded.assessment, &loaded.checklist)?;
-        commit(path, &mut loaded, &text, schema_line)?;
-        drop(file);
+        let text = finish(path, &mut loaded, &old, schema_line)?;
+        locked.replace(text.as_bytes())?;
         return Ok(loaded);
+    }
+}
+
+/// A missing assessment: a dangling symbolic link says where it points.
+fn missing(path: &Path) -> Error {
+    match crate::fsx::target::resolve(path) {
+        Ok(t) => t.missing(),
+        Err(e) => e,
+    }
+}
+
+/// A new assessment, in memory only.
+fn fresh(new: &NewFile) -> Loaded {
+    Loaded {
+        assessment: new.assessment(),
+        checklist: new.checklist.clone(),
+        warnings: Report {
+            source: SourceFile {
+                name: String::new(),
+                text: String::new(),
+            },
+            diagnostics: Vec::new(),
+        },
+        member_warnings: Vec::new(),
     }
 }
 
@@ -234,64 +270,50 @@ impl NewFile {
     }
 }
 
-/// Writes a new file, unless another writer created it first (then that one is updated).
-fn create(path: &Path, new: &NewFile, schema_line: Option<&str>) -> Result<()> {
-    let assessment = new.assessment();
-    let text = canonical(&assessment, &new.checklist, schema_line);
-    crate::fsx::create_atomic(path, text.as_bytes())
+/// Locks the file and reads it: for a folder's member files, which are written under their
+/// own locks ([`Locked::replace`]). A file that is not there is an error.
+pub(super) fn lock(path: &Path) -> Result<(Locked, String)> {
+    let mut locked = Locked::open(path)?.ok_or_else(|| missing(path))?;
+    let text = locked.read_text()?;
+    Ok((locked, text))
 }
 
-/// Opens and locks the file; `None` text means the path was replaced meanwhile: retry.
-pub(super) fn lock(path: &Path) -> Result<(File, Option<String>)> {
-    let mut file = File::options()
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(|e| Error::io(path, "read", e))?;
-    file.lock().map_err(|e| Error::io(path, "lock", e))?;
-    if !same_file(&file, path)? {
-        return Ok((file, None));
-    }
-    let mut text = String::new();
-    file.read_to_string(&mut text).map_err(|e| match e.kind() {
-        std::io::ErrorKind::InvalidData => Error::usage(
-            format!("{}: not UTF-8 text", path.display()),
-            "save the file as UTF-8",
-        ),
-        _ => Error::io(path, "read", e),
-    })?;
-    Ok((file, Some(text)))
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> Result<bool> {
-    use std::os::unix::fs::MetadataExt;
-    let held = file.metadata().map_err(|e| Error::io(path, "read", e))?;
-    match std::fs::metadata(path) {
-        Ok(now) => Ok(held.dev() == now.dev() && held.ino() == now.ino()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(Error::io(path, "read", e)),
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, _path: &Path) -> Result<bool> {
-    Ok(true)
-}
-
-/// Brings version and digest up to date when every answer fits, then writes canonically.
-fn commit(
+/// The canonical text to write, read back and validated; version and digest brought up to date
+/// when every answer fits; a warning when comments of `old_text` are dropped. A value weigh
+/// could not read again (a date-time outside years 0000-9999, say) stops here as an internal
+/// error, before anything is written.
+fn finish(
     path: &Path,
     loaded: &mut Loaded,
     old_text: &str,
     schema_line: Option<&str>,
-) -> Result<()> {
+) -> Result<String> {
     let text = render(&mut loaded.assessment, &loaded.checklist, schema_line);
     loaded
         .warnings
         .diagnostics
         .extend(dropped_comments(old_text));
-    crate::fsx::write_atomic(path, text.as_bytes())
+    verify(path, &text, &loaded.checklist)?;
+    Ok(text)
+}
+
+/// Reads `text` back as the next command will; any error is weigh's own bug.
+pub(super) fn verify(path: &Path, text: &str, checklist: &Checklist) -> Result<()> {
+    let (file, mut problems) = parse_file(text);
+    if let Some(file) = &file {
+        problems.extend(validate(file, checklist).1);
+    }
+    match problems.iter().find(|d| d.is_error()) {
+        None if file.is_some() => Ok(()),
+        found => Err(Error::refused(
+            path,
+            "write",
+            format!(
+                "weigh would write an assessment it cannot read back ({}); nothing was written",
+                found.map_or("invalid structure", |d| d.message.as_str())
+            ),
+        )),
+    }
 }
 
 /// The canonical text of an assessment about to be written: version and digest brought up to

@@ -173,7 +173,9 @@ fn key(k: &str) -> String {
     if bare { k.to_string() } else { string(k) }
 }
 
-/// A single-line TOML basic string with escapes (TOML 1.0: no `\e`).
+/// A single-line TOML basic string with escapes (TOML 1.0: no `\e`). Every character a terminal
+/// would act on ([`crate::text::is_dangerous`]: controls, bidi controls) is written as `\uXXXX`,
+/// so `cat` or `git diff` of an assessment never drives the terminal or reorders a line.
 pub fn string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -186,7 +188,7 @@ pub fn string(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if c.is_control() => {
+            c if crate::text::is_dangerous(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),

@@ -1,8 +1,9 @@
 //! The checklist digest and the resolved JSON form it is computed from (SPEC §2).
 //!
 //! The resolved form mirrors the file format with every default written out and every number as
-//! an f64; `checklist show --format json` prints it, and the digest is the SHA-256 of its compact
-//! JSON with sorted keys.
+//! an f64; the digest is the SHA-256 of its compact JSON with sorted keys. This serialization is
+//! frozen (SPEC §2), so no committed assessment drifts: `checklist show --format json` has its
+//! own output (`json.rs`).
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};

@@ -12,7 +12,10 @@ use toml::Spanned;
 /// A weigh checklist: dimensions of concern, each with scored questions, and a readiness policy.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "weigh checklist")]
+#[schemars(
+    title = "weigh checklist",
+    transform = super::schema_rules::checklist_rules
+)]
 pub struct ChecklistFile {
     /// The version of this file format. Must be 1.
     #[schemars(required, with = "u32")]
@@ -53,10 +56,14 @@ pub struct MetaFile {
     )]
     pub id: Option<Spanned<String>>,
     /// A human title.
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub title: Option<Spanned<String>>,
     /// The semantic version of this checklist's content, e.g. `1.0.0`.
-    #[schemars(required, with = "String")]
+    #[schemars(
+        required,
+        with = "String",
+        regex(pattern = super::schema_rules::SEMVER)
+    )]
     pub version: Option<Spanned<String>>,
     /// What the checklist is for (Markdown).
     #[schemars(with = "Option<String>")]
@@ -66,6 +73,7 @@ pub struct MetaFile {
 /// The readiness policy.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::readiness_rules)]
 pub struct ReadinessFile {
     /// Overall score (0-100) at or above which the verdict can be READY. Default 80.
     #[schemars(with = "Option<f64>", range(min = 0, max = 100))]
@@ -98,7 +106,7 @@ pub struct DimensionFile {
     pub id: Option<Spanned<String>>,
     /// A human title, e.g. "Safety and content policies". Required, except on a dimension that
     /// adds items to a base dimension of the same id (with `extends`).
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", regex(pattern = r"\S"))]
     pub title: Option<Spanned<String>>,
     /// The dimension's weight in the overall score, 0 to 1e6. Default 1.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
@@ -141,6 +149,7 @@ pub enum EvidenceFile {
 /// One question with its rubric.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::item_rules)]
 pub struct ItemFile {
     /// Kebab-case id, unique within the whole checklist.
     #[schemars(
@@ -150,7 +159,7 @@ pub struct ItemFile {
     )]
     pub id: Option<Spanned<String>>,
     /// The question, as asked (plain text).
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub question: Option<Spanned<String>>,
     /// Why it matters, how to check it, what good looks like (Markdown).
     #[schemars(with = "Option<String>")]
@@ -159,19 +168,22 @@ pub struct ItemFile {
     #[schemars(required, with = "KindFile")]
     pub kind: Option<Spanned<KindFile>>,
     /// `scale` only: the levels, worst to best, at least two.
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(
+        with = "Option<Vec<String>>",
+        transform = super::schema_rules::level_rules
+    )]
     pub levels: Option<Spanned<Vec<Spanned<String>>>>,
     /// `choice` only: the options.
-    #[schemars(with = "Option<Vec<OptionFile>>")]
+    #[schemars(with = "Option<Vec<OptionFile>>", length(min = 1))]
     pub options: Option<Spanned<Vec<Spanned<OptionFile>>>>,
     /// `number` only: the unit the answer is given in, e.g. "USD per 1M output tokens".
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", regex(pattern = r"\S"))]
     pub unit: Option<Spanned<String>>,
     /// `number` only: the value that scores 1 (may be below `worst`).
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", range(min = -1e15, max = 1e15))]
     pub best: Option<Spanned<f64>>,
     /// `number` only: the value that scores 0.
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", range(min = -1e15, max = 1e15))]
     pub worst: Option<Spanned<f64>>,
     /// The item's weight within its dimension, 0 to 1e6. Default 1. Not for `text`.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1e6))]
@@ -303,7 +315,7 @@ pub struct OverrideFile {
 #[serde(deny_unknown_fields)]
 pub struct OptionFile {
     /// The option as shown and as written in answers (plain text).
-    #[schemars(required, with = "String")]
+    #[schemars(required, with = "String", regex(pattern = r"\S"))]
     pub label: Option<Spanned<String>>,
     /// The score of choosing it, 0 to 1.
     #[schemars(required, with = "f64", range(min = 0, max = 1))]
@@ -317,13 +329,14 @@ pub struct OptionFile {
 /// `{ item, is = true|false }` for a `yes_no` one.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema_rules::when_rules)]
 pub struct WhenFile {
     /// The controlling item's id.
     #[schemars(required, with = "String")]
     pub item: Option<Spanned<String>>,
     /// `choice` controller: the labels for which this item applies.
     #[serde(rename = "in")]
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(with = "Option<Vec<String>>", length(min = 1))]
     pub any_of: Option<Spanned<Vec<Spanned<String>>>>,
     /// `yes_no` controller: the answer for which this item applies.
     #[schemars(with = "Option<bool>")]

@@ -8,7 +8,9 @@ pub mod digest;
 pub mod extends;
 pub mod file;
 pub mod format;
+pub mod json;
 pub mod model;
+pub mod schema_rules;
 pub mod starter;
 pub mod validate;
 
@@ -21,7 +23,7 @@ pub use model::{
 };
 
 use crate::diag::{Diagnostic, Report, SourceFile};
-use crate::schema::{SchemaKind, generate};
+use crate::schema::SchemaKind;
 
 /// Loads a checklist from its text; `name` is how diagnostics name the file. It may extend
 /// built-in checklists only; [`load_with`] takes the bases a project can see.
@@ -62,7 +64,7 @@ pub fn parse_with(
     bases: &dyn Bases,
 ) -> (Option<Checklist>, Vec<Diagnostic>) {
     let (mut doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Diagnostic> = errors.iter().map(syntax_error).collect();
+    let mut problems = syntax_errors(text, &errors);
     if !problems.is_empty() {
         if let Some(marker) = crate::git::markers::first(text) {
             let fix = "weigh checklist validate FILE";
@@ -73,7 +75,7 @@ pub fn parse_with(
         }
         return (None, problems);
     }
-    let schema = generate(SchemaKind::Checklist);
+    let schema = crate::schema::cached(SchemaKind::Checklist);
     problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
     let file: file::ChecklistFile =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
@@ -128,6 +130,53 @@ fn inherit(
 fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     problems
+}
+
+/// Every TOML syntax error of `text` as a diagnostic, each located: the parser's
+/// "recursion limit" for a dotted key of more than 80 parts comes without a place, so it is
+/// found here.
+pub fn syntax_errors(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    errors
+        .iter()
+        .map(|e| {
+            let d = syntax_error(e);
+            match (&d.span, deep_key(text)) {
+                (None, Some(span)) => Diagnostic {
+                    message: "a key nested too deeply (the parser's recursion limit)".into(),
+                    ..d
+                }
+                .at(span)
+                .label("more than 80 dotted parts")
+                .help("TOML keys and table headers may have at most 80 dotted parts"),
+                _ => d,
+            }
+        })
+        .collect()
+}
+
+/// The first dotted key or table header with more than 80 parts (the TOML parser's limit).
+fn deep_key(text: &str) -> Option<std::ops::Range<usize>> {
+    use toml_parser::parser::{Event, EventKind};
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let mut events: Vec<Event> = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+    let (mut parts, mut start) = (0, 0);
+    for e in &events {
+        match e.kind() {
+            EventKind::SimpleKey => {
+                if parts == 0 {
+                    start = e.span().start();
+                }
+                parts += 1;
+                if parts > 80 {
+                    return Some(start..e.span().end());
+                }
+            }
+            EventKind::KeySep | EventKind::Whitespace => {}
+            _ => parts = 0,
+        }
+    }
+    None
 }
 
 /// A TOML syntax error as a diagnostic.

@@ -122,13 +122,8 @@ fn target(
 }
 
 fn new_file(args: &AssessArgs, finder: &Finder, interactive: bool) -> Result<NewFile, Error> {
-    let (name, model) = match args
-        .candidate
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        Some(name) => (name.to_string(), args.model.clone()),
+    let (name, model) = match args.candidate.as_deref() {
+        Some(name) => (common::candidate_name(name)?, args.model.clone()),
         None if interactive => ask_candidate()?,
         None => {
             return Err(Error::usage(
@@ -171,7 +166,10 @@ fn ask_candidate() -> Result<(String, Option<String>), Error> {
     let model = inquire::Text::new("Hub id (optional, e.g. deepseek-ai/DeepSeek-V4):")
         .prompt()
         .map_err(interrupted)?;
-    Ok((name.trim().to_string(), Some(model.trim().to_string())))
+    Ok((
+        common::candidate_name(&name)?,
+        Some(model.trim().to_string()),
+    ))
 }
 
 /// The candidate's assessment in `folder`: its slug (a folder in a project, else a `.toml` file),
@@ -203,7 +201,7 @@ fn same_candidate(path: &Path, name: &str) -> bool {
     } else {
         path.to_path_buf()
     };
-    let Ok(text) = std::fs::read_to_string(file) else {
+    let Ok(text) = weigh::fsx::read_text(&file) else {
         return false;
     };
     let Ok(value) = toml::from_str::<toml::Table>(&text) else {

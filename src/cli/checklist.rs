@@ -131,8 +131,8 @@ fn list() -> Result<u8, Error> {
             Some(path) => weigh::locate::from_path(path),
             None => finder_builtin(&listed.id),
         };
-        let mut id = listed.id.clone();
-        if id == default {
+        let mut id = weigh::text::terminal_cell(&listed.id);
+        if listed.id == default {
             id.push_str(" (default)");
         }
         let source = match (&listed.path, listed.shadows) {
@@ -146,8 +146,8 @@ fn list() -> Result<u8, Error> {
                 id,
                 c.version.clone(),
                 c.items().count().to_string(),
-                weigh::text::escape_control(&c.title),
-                source,
+                weigh::text::terminal_cell(&c.title),
+                weigh::text::terminal_cell(&source),
             ]),
             Err(e) => {
                 super::report_error(&e);
@@ -157,7 +157,7 @@ fn list() -> Result<u8, Error> {
                     "-".into(),
                     "-".into(),
                     "(invalid: see above)".into(),
-                    source,
+                    weigh::text::terminal_cell(&source),
                 ])
             }
         };

@@ -85,8 +85,16 @@ pub fn new_file(
         return Ok(None);
     }
     let Some(raw) = candidate else {
+        let missing = match weigh::fsx::target::resolve(file) {
+            Ok(t) if t.via_link() => format!(
+                "{} is a symbolic link to {}, which does not exist",
+                file.display(),
+                t.path.display()
+            ),
+            _ => format!("{} does not exist", file.display()),
+        };
         return Err(Error::usage(
-            format!("{} does not exist", file.display()),
+            missing,
             "pass --candidate NAME to create it (and --checklist ID|PATH for another checklist than the default)",
         ));
     };

@@ -6,12 +6,16 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use weigh::error::{Error, exit};
+use weigh::facts::hardware;
 use weigh::facts::model::{self, Options, Precision};
 
 use super::into::{self, IntoArgs};
 
 /// Arguments of `weigh facts`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh facts ~/models/Qwen3-235B-A22B\n  weigh facts config.json --precision fp8 --context 131072 --have 8xH200\n  weigh facts ~/models/Kimi-K3 --have 16xmi300x --into assessments/kimi-k3 --as alice"
+)]
 pub struct FactsArgs {
     /// A transformers config.json, or a model snapshot folder (read, never executed).
     pub path: PathBuf,
@@ -33,6 +37,10 @@ pub struct FactsArgs {
         help_heading = "Sizing"
     )]
     pub headroom: f64,
+    /// Hardware you have, as COUNTxACCELERATOR (e.g. 8xH200, 16xmi300x): says whether one
+    /// replica fits on it, and records `hardware.have` and `hardware.fits` with --into.
+    #[arg(long, value_name = "COUNTxACCELERATOR", help_heading = "Sizing")]
+    pub have: Option<String>,
     /// Recording the facts.
     #[command(flatten)]
     pub into: IntoArgs,
@@ -102,5 +110,6 @@ fn options(args: &FactsArgs) -> Result<Options, Error> {
             PrecisionArg::Int4 => Precision::Int4,
         },
         headroom: args.headroom,
+        have: args.have.as_deref().map(hardware::parse).transpose()?,
     })
 }

@@ -128,7 +128,7 @@ fn file(path: &Path, contents: &str) -> Result<(), Error> {
         super::warn(&format!("exists:  {}\n", path.display()));
         return Ok(());
     }
-    weigh::fsx::create_atomic(path, contents.as_bytes())?;
+    weigh::fsx::create_new(path, contents.as_bytes())?;
     super::warn(&format!("created: {}\n", path.display()));
     Ok(())
 }
@@ -141,7 +141,7 @@ fn folder(path: &Path, keep: bool) -> Result<(), Error> {
     std::fs::create_dir_all(path).map_err(|e| Error::io(path, "create", e))?;
     super::warn(&format!("created: {}/\n", path.display()));
     if keep {
-        weigh::fsx::create_atomic(&path.join(".gitkeep"), b"")?;
+        weigh::fsx::create_new(&path.join(".gitkeep"), b"")?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod providers;
 mod report;
 mod schema;
 mod scored;
+mod serve;
 mod shell;
 
 use std::io::Write;
@@ -66,6 +67,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// The git merge driver for one-file assessments (registered by `weigh init`).
     MergeFile(merge_file::MergeFileArgs),
+    /// A live team session in the browser: blind votes, reveal, discuss, decide.
+    Serve(serve::ServeArgs),
     /// Print shell completions.
     Completions(shell::CompletionsArgs),
     /// Print the man page.
@@ -104,15 +107,9 @@ pub fn html_unsupported(command: &str) -> Error {
 pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                exit::INVALID
-            } else {
-                exit::OK
-            };
-        }
+        Err(e) => return usage_error(&e),
     };
+    weigh::fsx::lock::on_wait(|notice| warn(&format!("{notice}\n")));
     // A panic is a bug: report it as an internal error (exit 3), never as a crash code.
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(code)) => code,
@@ -127,6 +124,41 @@ pub fn main() -> u8 {
             exit::IO
         }
     }
+}
+
+/// Prints clap's message (help and version to stdout, errors to stderr, both through the
+/// terminal escaping) and returns the exit code. An unknown option that is really a value
+/// starting with `-` (`-inf`, `-1,000`) gets a message that says so.
+fn usage_error(e: &clap::Error) -> u8 {
+    if !e.use_stderr() {
+        let _ = print(None, &e.render().ansi().to_string());
+        return exit::OK;
+    }
+    match dash_value(e) {
+        Some(value) => warn(&format!(
+            "error: unexpected argument '{value}'\n\nhelp: if '{value}' is a value, put '--' before it (`weigh answer FILE ITEM -- {value}`)\n\nFor more information, try '--help'.\n"
+        )),
+        None => warn(&e.render().ansi().to_string()),
+    }
+    exit::INVALID
+}
+
+/// The command-line argument clap took for an unknown short option, when it is a whole word
+/// such as `-inf` (clap names only its first letter, `-i`).
+fn dash_value(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if e.kind() != clap::error::ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(flag)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    if flag.starts_with("--") {
+        return None;
+    }
+    std::env::args()
+        .skip(1)
+        .find(|a| a.starts_with(flag.as_str()) && a.len() > flag.len() && !a.starts_with("--"))
 }
 
 fn run(cli: Cli) -> Result<u8, Error> {
@@ -145,6 +177,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Import(args) => import::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::MergeFile(args) => merge_file::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Manpage => shell::manpage(),
     }
@@ -164,34 +197,25 @@ pub fn finder(near: Option<&std::path::Path>) -> Result<weigh::locate::Finder, E
 
 /// Prints an error to stderr, with colour where the terminal takes it.
 pub fn report_error(e: &Error) {
-    let mut err = anstream::stderr();
     let text = match e {
         Error::Invalid(report) => report.render(true),
         other => format!("{other}\n"),
     };
-    let _ = err.write_all(text.as_bytes());
+    warn(&text);
 }
 
-/// Writes a result to stdout (colour stripped off a non-terminal) or to a file (never styled).
+/// Writes a result to stdout (colour stripped off a non-terminal) or to a file (never styled),
+/// through [`weigh::fsx::write_output`], the one way results leave weigh.
 pub fn print(path: Option<&std::path::Path>, text: &str) -> Result<(), Error> {
-    match path.filter(|p| *p != std::path::Path::new("-")) {
-        Some(path) => weigh::fsx::write_atomic(
-            path,
-            anstream::adapter::strip_str(text).to_string().as_bytes(),
-        ),
-        None => {
-            let mut out = anstream::stdout();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| Error::io("<stdout>", "write", e))
-        }
-    }
+    weigh::fsx::write_output(path, text)
 }
 
-/// Prints warnings (diagnostics that do not fail the command) to stderr.
+/// Prints warnings and messages to stderr. Everything passes through
+/// [`weigh::text::for_terminal`], so no file text can drive the terminal even where a renderer
+/// forgot to escape it.
 pub fn warn(text: &str) {
     let mut err = anstream::stderr();
-    let _ = err.write_all(text.as_bytes());
+    let _ = err.write_all(weigh::text::for_terminal(text).as_bytes());
 }
 
 #[cfg(test)]
@@ -202,5 +226,12 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn styled_help_passes_the_terminal_escaping_unchanged() {
+        let help = Cli::command().render_help().ansi().to_string();
+        assert!(help.contains('\u{1b}'), "help is styled");
+        assert_eq!(weigh::text::for_terminal(&help), help);
     }
 }

@@ -28,6 +28,8 @@ pub enum Which {
     Compare,
     /// The JSON diff (`weigh diff --format json`).
     Diff,
+    /// The JSON API of `weigh serve`.
+    ServeApi,
 }
 
 /// Prints the schema.
@@ -39,6 +41,7 @@ pub fn run(args: &SchemaArgs) -> Result<u8, Error> {
         Which::Project => SchemaKind::Project,
         Which::Compare => SchemaKind::Compare,
         Which::Diff => SchemaKind::Diff,
+        Which::ServeApi => SchemaKind::ServeApi,
     };
     weigh::fsx::write_output(None, &to_pretty_json(&generate(kind)))?;
     Ok(exit::OK)

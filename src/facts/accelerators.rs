@@ -15,7 +15,7 @@ use serde::Deserialize;
 const DATA: &str = include_str!("../../data/accelerators.toml");
 
 /// The most accelerators weigh will consider for one replica.
-const MAX_COUNT: u64 = 4096;
+pub const MAX_COUNT: u64 = 4096;
 
 /// One accelerator model.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

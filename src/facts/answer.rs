@@ -59,7 +59,7 @@ impl std::fmt::Display for NoAnswer {
             NoAnswer::NoRule(name, value) => {
                 write!(
                     f,
-                    "fact `{name}` = {value} matches none of the item's rules"
+                    "fact `{name}` = {value} matches none of the item's rules (the checklist leaves this case to a person)"
                 )
             }
             NoAnswer::Unfit(name, value) => {

@@ -6,11 +6,13 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// The largest JSON file weigh parses from a snapshot (an index of 100,000 tensors is ~10 MB).
-pub const JSON_LIMIT: u64 = 64 * 1024 * 1024;
+/// The largest JSON file weigh parses from a snapshot (an index of 100,000 tensors is ~10 MB):
+/// weigh's limit for every file it reads whole, [`crate::fsx::MAX_FILE_BYTES`].
+pub const JSON_LIMIT: u64 = crate::fsx::MAX_FILE_BYTES;
 
-/// The largest evaluation results file `weigh import` parses.
-pub const RESULTS_LIMIT: u64 = 256 * 1024 * 1024;
+/// The largest evaluation results file `weigh import` parses (lm-evaluation-harness keeps
+/// samples in separate files; a results file is kilobytes).
+pub const RESULTS_LIMIT: u64 = crate::fsx::MAX_FILE_BYTES;
 
 /// How much of a model card or licence file weigh reads.
 pub const TEXT_PREFIX: u64 = 1024 * 1024;
@@ -67,6 +69,7 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File> {
             "name a file (weigh reads no folders, devices or pipes here)",
         ));
     }
+    crate::fsx::seen::record(&meta);
     std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))
 }
 

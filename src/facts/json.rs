@@ -36,6 +36,8 @@ pub struct JsonFacts {
     pub fit: JsonFit,
     /// How many of each accelerator one replica needs.
     pub accelerators: Vec<JsonAccelerator>,
+    /// Whether one replica fits on the hardware declared with `--have`; null without `--have`.
+    pub hardware: Option<JsonHardware>,
     /// The licence (snapshot folders only; null otherwise or when none is declared).
     pub license: Option<JsonLicense>,
     /// Whether loading runs the repository's own code (snapshot folders only).
@@ -44,6 +46,10 @@ pub struct JsonFacts {
     pub remote_code_reasons: Vec<String>,
     /// Pickle-format files (snapshot folders only).
     pub pickle_files: Option<Vec<String>>,
+    /// Whether the weights load with no repository code: true with safetensors weights and no
+    /// remote code, false with remote code or pickle weights only; null outside a snapshot or
+    /// when the folder has neither weights nor code.
+    pub loads_without_code: Option<bool>,
     /// Whether the tokenizer carries a chat template (snapshot folders only).
     pub chat_template: Option<bool>,
     /// The developer's recommended sampling from `generation_config.json`.
@@ -130,6 +136,22 @@ pub struct JsonAccelerator {
     pub count: Option<u64>,
 }
 
+/// The hardware declared with `--have`, and whether one replica fits on it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonHardware {
+    /// The accelerator's id in the data file, e.g. `h200-141gb`.
+    pub accelerator: String,
+    /// Its display name.
+    pub name: String,
+    /// How many the team has.
+    pub count: u64,
+    /// How many one replica needs at the sized precision, context and headroom; null when no
+    /// number of them holds it.
+    pub needed: Option<u64>,
+    /// `needed` is at most `count`.
+    pub fits: bool,
+}
+
 /// The licence.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonLicense {
@@ -212,6 +234,13 @@ pub fn facts(f: &ModelFacts) -> JsonFacts {
                 count: *count,
             })
             .collect(),
+        hardware: f.hardware.map(|fit| JsonHardware {
+            accelerator: fit.have.accelerator.id.clone(),
+            name: fit.have.accelerator.name.clone(),
+            count: fit.have.count,
+            needed: fit.needed,
+            fits: fit.fits(),
+        }),
         license: snapshot
             .and_then(|s| s.license.as_ref())
             .map(|l| JsonLicense {
@@ -223,6 +252,7 @@ pub fn facts(f: &ModelFacts) -> JsonFacts {
         remote_code: snapshot.map(|s| !s.remote_code.is_empty()),
         remote_code_reasons: snapshot.map(|s| s.remote_code.clone()).unwrap_or_default(),
         pickle_files: snapshot.map(|s| s.pickle_files.clone()),
+        loads_without_code: snapshot.and_then(|s| s.code_free()).map(|c| c.value),
         chat_template: snapshot.map(|s| s.chat_template.is_some()),
         generation: snapshot.map(|s| s.generation.clone()).unwrap_or_default(),
         skipped_links: snapshot

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod arch;
 pub mod bounded;
 pub mod config;
+pub mod hardware;
 pub mod json;
 pub mod license;
 pub mod listing;

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::accelerators::{self, Accelerator, Load};
 use super::arch::{self, Attention, Spec};
 use super::config::Config;
+use super::hardware::{Fit, Have};
 use super::size::{self, Params};
 use super::snapshot::{self, Snapshot};
 use crate::error::{Error, Result};
@@ -50,6 +51,8 @@ pub struct Options {
     pub precision: Precision,
     /// Extra memory fraction for activations and fragmentation; default 0.2.
     pub headroom: f64,
+    /// The hardware the team has, to say whether one replica fits on it.
+    pub have: Option<Have>,
 }
 
 impl Default for Options {
@@ -58,6 +61,7 @@ impl Default for Options {
             context: None,
             precision: Precision::Bf16,
             headroom: 0.2,
+            have: None,
         }
     }
 }
@@ -81,6 +85,8 @@ pub struct ModelFacts {
     pub options: Options,
     /// How many of each accelerator one replica needs (`None`: does not fit).
     pub fit: Vec<(Accelerator, Option<u64>)>,
+    /// Whether one replica fits on the hardware declared with `--have`.
+    pub hardware: Option<Fit>,
     /// From a snapshot folder, what else it holds.
     pub snapshot: Option<Snapshot>,
 }
@@ -134,10 +140,14 @@ pub fn read(path: &Path, options: Options) -> Result<ModelFacts> {
         },
         headroom: options.headroom,
     };
-    let fit = accelerators::all()
+    let fit: Vec<(Accelerator, Option<u64>)> = accelerators::all()
         .iter()
         .map(|a| (a.clone(), accelerators::count(&load, a.memory_bytes())))
         .collect();
+    let hardware = options.have.map(|have| Fit {
+        have,
+        needed: accelerators::count(&load, have.accelerator.memory_bytes()),
+    });
     Ok(ModelFacts {
         config_path: config_path.display().to_string(),
         spec,
@@ -147,6 +157,7 @@ pub fn read(path: &Path, options: Options) -> Result<ModelFacts> {
         kv_at_context,
         options,
         fit,
+        hardware,
         snapshot,
     })
 }

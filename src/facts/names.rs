@@ -53,6 +53,18 @@ pub const FIXED: &[(&str, &str)] = &[
         "whether the snapshot ships safetensors weights",
     ),
     (
+        "weights.loads_without_code",
+        "whether the weights load with no repository code: safetensors weights and no remote code",
+    ),
+    (
+        "hardware.have",
+        "the hardware declared with --have, as COUNTxACCELERATOR (e.g. 8xh200-141gb)",
+    ),
+    (
+        "hardware.fits",
+        "whether one replica, at the sized precision, context and headroom, fits on the hardware declared",
+    ),
+    (
         "license",
         "the licence: an SPDX id, or \"custom\" with the file named in the source",
     ),

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
+use super::hardware::Fit;
 use super::model::{ModelFacts, Precision};
 use super::names::ACCELERATOR_PREFIX;
 use super::snapshot::Snapshot;
@@ -45,21 +46,51 @@ pub fn facts(
         let name = format!("weights.{}", p.name());
         out.int(&name, f.weights(p), &config);
     }
-    let sizing = format!(
-        "{config} ({} weights, bf16 KV cache for {sequence}, {}% headroom)",
+    let assumptions = format!(
+        "{} weights, bf16 KV cache for {sequence}, {}% headroom",
         f.options.precision.name(),
         (f.options.headroom * 100.0).round()
     );
+    let sizing = format!("{config} ({assumptions})");
     for (accelerator, count) in &f.fit {
         if let Some(count) = count {
             let name = format!("{ACCELERATOR_PREFIX}{}", accelerator.id);
             out.int(&name, *count, &sizing);
         }
     }
+    if let Some(fit) = &f.hardware {
+        hardware(
+            &mut out,
+            fit,
+            &format!("{config} ({}: {assumptions})", needs(fit)),
+        );
+    }
     if let Some(s) = &f.snapshot {
         snapshot(&mut out, s, path_text);
     }
     out.facts
+}
+
+/// The declared hardware and whether one replica fits on it.
+fn hardware(out: &mut Recorder, fit: &Fit, source: &str) {
+    let declared = format!("declared with --have ({})", fit.have.display());
+    out.text("hardware.have", &fit.have.canonical(), &declared);
+    out.bool("hardware.fits", fit.fits(), source);
+}
+
+/// What one replica needs against what is declared.
+fn needs(fit: &Fit) -> String {
+    let have = fit.have;
+    match fit.needed {
+        Some(n) => format!(
+            "one replica needs {n} × {}, {} declared",
+            have.accelerator.name, have.count
+        ),
+        None => format!(
+            "no number of {} holds one replica, {} declared",
+            have.accelerator.name, have.count
+        ),
+    }
 }
 
 fn snapshot(out: &mut Recorder, s: &Snapshot, path_text: &dyn Fn(&Path) -> String) {
@@ -70,8 +101,7 @@ fn snapshot(out: &mut Recorder, s: &Snapshot, path_text: &dyn Fn(&Path) -> Strin
         let dtypes = w.dtypes.iter().cloned().map(Scalar::Text).collect();
         out.put("weights.dtypes", FactValue::List(dtypes), &file(&w.file));
     }
-    let safetensors = s.listing.names.iter().any(|n| n.ends_with(".safetensors"));
-    out.bool("weights.safetensors", safetensors, &dir);
+    out.bool("weights.safetensors", s.has_safetensors(), &dir);
     if let Some(l) = &s.license {
         out.text("license", l.id(), &file(&l.file));
     }
@@ -81,6 +111,10 @@ fn snapshot(out: &mut Recorder, s: &Snapshot, path_text: &dyn Fn(&Path) -> Strin
         format!("{dir} ({})", s.remote_code.join(", "))
     };
     out.bool("remote_code", !s.remote_code.is_empty(), &why);
+    if let Some(c) = s.code_free() {
+        let why = format!("{dir} ({}; {})", c.weights, c.remote_code);
+        out.bool("weights.loads_without_code", c.value, &why);
+    }
     let pickles = s.pickle_files.iter().cloned().map(Scalar::Text).collect();
     out.put("pickle_files", FactValue::List(pickles), &dir);
     let template = s.chat_template.as_deref().map_or_else(|| dir.clone(), file);
@@ -145,5 +179,46 @@ mod tests {
             facts["params.mtp"].value,
             FactValue::Scalar(Scalar::Int(f.params.mtp.unwrap() as i64))
         );
+    }
+
+    #[test]
+    fn declared_hardware_records_whether_one_replica_fits_and_why() {
+        let config = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hf-configs/deepseek-v3.config.json");
+        let at: Timestamp = "2026-11-20T00:00:00Z".parse().unwrap();
+        let with = |have: &str| {
+            let options = Options {
+                have: Some(crate::facts::hardware::parse(have).unwrap()),
+                ..Options::default()
+            };
+            facts(&read(&config, options).unwrap(), at, &|p| {
+                p.file_name().unwrap().to_string_lossy().into_owned()
+            })
+        };
+        // DeepSeek-V3 at bf16 with its whole context needs 13 H200s (the README's table).
+        let fits = with("16xH200");
+        assert_eq!(
+            fits["hardware.have"].value,
+            FactValue::Scalar(Scalar::Text("16xh200-141gb".into()))
+        );
+        assert_eq!(
+            fits["hardware.fits"].value,
+            FactValue::Scalar(Scalar::Bool(true))
+        );
+        assert_eq!(
+            fits["hardware.fits"].source.as_deref(),
+            Some(
+                "deepseek-v3.config.json (one replica needs 13 × NVIDIA H200 141GB, 16 declared: bf16 weights, bf16 KV cache for one 163,840-token sequence, 20% headroom)"
+            )
+        );
+        let short = with("8xh200");
+        assert_eq!(
+            short["hardware.fits"].value,
+            FactValue::Scalar(Scalar::Bool(false))
+        );
+        let undeclared = read(&config, Options::default()).unwrap();
+        let recorded = facts(&undeclared, at, &|p| p.display().to_string());
+        assert!(!recorded.contains_key("hardware.fits"));
+        assert!(!recorded.contains_key("hardware.have"));
     }
 }

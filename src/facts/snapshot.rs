@@ -55,6 +55,66 @@ pub struct Snapshot {
     pub notes: Vec<String>,
 }
 
+/// Whether the weights load with no code from the repository: safetensors weights and nothing
+/// that makes the loader import the repository's Python (`auto_map`, `.py` files). Both reasons
+/// are kept, for the recorded fact's source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFree {
+    /// True when safetensors weights ship and no remote code is needed.
+    pub value: bool,
+    /// The weights part: `safetensors weights`, or `pickle weights only (…)`.
+    pub weights: String,
+    /// The remote-code part: `no remote code`, or `remote code: …`.
+    pub remote_code: String,
+}
+
+impl Snapshot {
+    /// Whether the snapshot ships safetensors weights.
+    pub fn has_safetensors(&self) -> bool {
+        self.listing
+            .names
+            .iter()
+            .any(|n| n.to_lowercase().ends_with(".safetensors"))
+    }
+
+    /// Whether loading needs no repository code; `None` when the folder holds neither weights
+    /// weigh recognises nor remote code (a config alone says nothing either way).
+    pub fn code_free(&self) -> Option<CodeFree> {
+        let safetensors = self.has_safetensors();
+        let pickles = !self.pickle_files.is_empty();
+        let remote = !self.remote_code.is_empty();
+        if !(safetensors || pickles || remote) {
+            return None;
+        }
+        let weights = if safetensors {
+            "safetensors weights".to_string()
+        } else if pickles {
+            format!("pickle weights only ({})", abridged(&self.pickle_files))
+        } else {
+            "no weights in the folder".to_string()
+        };
+        let remote_code = if remote {
+            format!("remote code: {}", abridged(&self.remote_code))
+        } else {
+            "no remote code".to_string()
+        };
+        Some(CodeFree {
+            value: safetensors && !remote,
+            weights,
+            remote_code,
+        })
+    }
+}
+
+/// The first three names, then how many more.
+fn abridged(names: &[String]) -> String {
+    let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    match names.len().saturating_sub(3) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
 /// Weight bytes and dtypes from safetensors.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Weights {
@@ -274,6 +334,56 @@ mod tests {
         assert_eq!(s.chat_template.as_deref(), Some("tokenizer_config.json"));
         assert_eq!(s.generation.get("temperature"), Some(&0.6));
         assert_eq!(s.generation.len(), 2);
+    }
+
+    fn code_free(files: &[(&str, &str)]) -> Option<CodeFree> {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        read(dir.path()).unwrap().0.code_free()
+    }
+
+    #[test]
+    fn weights_load_without_code_only_from_safetensors_with_no_remote_code() {
+        let plain = code_free(&[("config.json", "{}"), ("model.safetensors", "")]).unwrap();
+        assert!(plain.value);
+        assert_eq!(
+            (plain.weights.as_str(), plain.remote_code.as_str()),
+            ("safetensors weights", "no remote code")
+        );
+        let beside_pickle = code_free(&[
+            ("config.json", "{}"),
+            ("model.safetensors", ""),
+            ("training_args.bin", ""),
+        ]);
+        assert!(beside_pickle.unwrap().value, "loaders prefer safetensors");
+        let remote = code_free(&[
+            ("config.json", r#"{"auto_map": {"AutoModel": "m.M"}}"#),
+            ("model.safetensors", ""),
+        ])
+        .unwrap();
+        assert!(!remote.value);
+        assert_eq!(remote.remote_code, "remote code: config.json has auto_map");
+        let pickled = code_free(&[
+            ("config.json", "{}"),
+            ("a.bin", ""),
+            ("b.bin", ""),
+            ("c.pt", ""),
+            ("d.pth", ""),
+            ("e.pkl", ""),
+        ])
+        .unwrap();
+        assert!(!pickled.value);
+        assert_eq!(
+            pickled.weights,
+            "pickle weights only (a.bin, b.bin, c.pt and 2 more)"
+        );
+        assert_eq!(
+            code_free(&[("config.json", "{}")]),
+            None,
+            "nothing to judge"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+use super::hardware::Fit;
 use super::json::{METHOD, kv_note};
 use super::model::{ModelFacts, Precision};
 use crate::text::escape_control;
@@ -42,7 +43,24 @@ pub fn render(f: &ModelFacts) -> String {
         ]);
     }
     let _ = writeln!(out, "{a}\n({METHOD})");
+    if let Some(fit) = &f.hardware {
+        let _ = writeln!(out, "\n{}", hardware(fit));
+    }
     out
+}
+
+/// One line on the hardware declared with `--have`.
+fn hardware(fit: &Fit) -> String {
+    let have = fit.have;
+    let verdict = match fit.needed {
+        Some(n) if fit.fits() => format!("one replica needs {n}: it fits"),
+        Some(n) => format!(
+            "one replica needs {n}: it does not fit ({} more, or a lower --precision or --context)",
+            n - have.count
+        ),
+        None => "no number of them holds one replica: it does not fit".into(),
+    };
+    format!("On the hardware you have ({}): {verdict}", have.display())
 }
 
 fn table() -> Table {

@@ -24,6 +24,17 @@ pub fn rows(s: &Snapshot) -> Vec<(String, String)> {
     rows.push(("licence".into(), licence(s)));
     rows.push(("remote code".into(), listed(&s.remote_code, "no")));
     rows.push(("pickle files".into(), listed(&s.pickle_files, "none")));
+    if let Some(c) = s.code_free() {
+        rows.push((
+            "loads without code".into(),
+            format!(
+                "{}: {}; {}",
+                if c.value { "yes" } else { "no" },
+                escape_control(&c.weights),
+                escape_control(&c.remote_code)
+            ),
+        ));
+    }
     rows.push((
         "chat template".into(),
         s.chat_template.as_deref().map_or_else(

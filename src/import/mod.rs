@@ -22,7 +22,7 @@ pub struct Imported {
     pub what: String,
 }
 
-/// Reads a results file (at most 256 MiB of JSON).
+/// Reads a results file (at most 64 MB of JSON).
 pub fn read(path: &Path) -> Result<Value> {
     bounded::json(path, bounded::RESULTS_LIMIT)
 }

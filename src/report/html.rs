@@ -61,11 +61,15 @@ pub fn environment() -> Result<Environment<'static>, minijinja::Error> {
     Ok(env)
 }
 
-/// Renders `page` with the template `name` (one of the page templates).
+/// Renders `page` with the template `name` (one of the page templates). Characters a terminal
+/// would act on are shown escaped (`\u{1b}`), as in every other format: the page may be printed
+/// to a terminal, and HTML has no use for them (the templates hold none).
 pub fn render_page<P: Serialize>(name: &str, page: &P) -> Result<String, minijinja::Error> {
     let env = environment()?;
-    env.get_template(name)?
-        .render(context! { page => Value::from(Serde(page)) })
+    let html = env
+        .get_template(name)?
+        .render(context! { page => Value::from(Serde(page)) })?;
+    Ok(crate::text::escape_control(&html))
 }
 
 /// Renders one readiness report as a self-contained HTML page.

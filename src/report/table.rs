@@ -151,7 +151,7 @@ fn dimensions(v: &ReportView) -> Table {
         let score = d.score.map_or("-".into(), one_decimal);
         let flag = if d.below_floor { " below floor" } else { "" };
         t.add_row([
-            escape_control(&d.title),
+            crate::text::terminal_cell(&d.title),
             format!("{score}{flag}"),
             bar(d.score),
             format!("{}%", one_decimal(d.coverage * 100.0)),

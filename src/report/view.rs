@@ -3,6 +3,8 @@
 //! It holds display-ready facts (consensus values as text, gate and action descriptions) so
 //! that the table, Markdown, JSON and HTML renderers differ only in primitives.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 
 use crate::assessment::{Answer, AnswerValue, Assessment, Fact, FactValue, Scalar};
@@ -207,13 +209,21 @@ impl ReportView {
 
 /// Builds the view of one scored assessment.
 pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -> ReportView {
+    let mut by_item: HashMap<&str, Vec<&Answer>> = HashMap::new();
+    for answer in &assessment.answers {
+        by_item
+            .entry(answer.item.as_str())
+            .or_default()
+            .push(answer);
+    }
     let items: Vec<ItemView> = card
         .items
         .iter()
         .filter_map(|s| {
+            let answers = by_item.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
             checklist
                 .item(&s.id)
-                .map(|item| item_view(item, s, assessment))
+                .map(|item| item_view(item, s, assessment, answers))
         })
         .collect();
     let dimensions = card
@@ -233,10 +243,11 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
             })
         })
         .collect::<Vec<_>>();
+    let item_views: HashMap<&str, &ItemView> = items.iter().map(|i| (i.id.as_str(), i)).collect();
     let actions = card
         .actions
         .iter()
-        .map(|a| action_view(a, checklist, &items, &dimensions))
+        .map(|a| action_view(a, checklist, &item_views, &dimensions))
         .collect();
     let reason = super::reason::explain(card, &checklist.readiness, &items, &dimensions);
     ReportView {
@@ -316,12 +327,15 @@ fn scalar_text(s: &Scalar) -> String {
     }
 }
 
-fn item_view(item: &Item, s: &crate::score::ItemScore, a: &Assessment) -> ItemView {
+/// One item's view; `answers` are the assessment's answers to it.
+fn item_view(
+    item: &Item,
+    s: &crate::score::ItemScore,
+    a: &Assessment,
+    answers: &[&Answer],
+) -> ItemView {
     let consensus = s.consensus.and_then(|i| a.answers.get(i));
-    let mut answers: Vec<AnswerView> = a
-        .answers_to(&item.id)
-        .map(|ans| answer_view(item, ans))
-        .collect();
+    let mut answers: Vec<AnswerView> = answers.iter().map(|ans| answer_view(item, ans)).collect();
     answers.sort_by(|x, y| x.by.cmp(&y.by));
     ItemView {
         id: item.id.clone(),
@@ -407,10 +421,10 @@ pub fn value_text(item: &Item, value: &AnswerValue) -> String {
 fn action_view(
     action: &Action,
     checklist: &Checklist,
-    items: &[ItemView],
+    items: &HashMap<&str, &ItemView>,
     dims: &[DimensionView],
 ) -> ActionView {
-    let item = |id: &str| items.iter().find(|i| i.id == id);
+    let item = |id: &str| items.get(id).copied();
     let question = |id: &str| {
         checklist
             .item(id)

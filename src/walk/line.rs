@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 use super::{Details, Input, ItemScreen, Prompter, Stop};
 use crate::assessment::edit::parse_value;
 use crate::assessment::load::accepts;
-use crate::text::escape_control;
+use crate::text::{escape_control, for_terminal};
 
 /// Reads answers line by line.
 pub struct LinePrompter<R, W> {
@@ -28,6 +28,11 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
             line: 0,
             pending: Details::default(),
         }
+    }
+
+    /// Writes a line to the prompts, through the terminal escaping.
+    fn say(&mut self, text: &str) {
+        let _ = writeln!(self.prompts, "{}", for_terminal(text));
     }
 
     fn read(&mut self) -> Result<Option<String>, Stop> {
@@ -68,14 +73,14 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
                 )
             })
             .unwrap_or_default();
-        let _ = writeln!(
-            self.prompts,
+        let prompt = format!(
             "{} · {}: {} [{}]{offer}",
             super::screen::progress(screen),
             screen.item.id,
             escape_control(&screen.item.question),
             escape_control(&accepts(screen.item))
         );
+        self.say(&prompt);
         let Some(line) = self.read()? else {
             return Err(Stop::EndOfInput);
         };
@@ -128,6 +133,6 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     }
 
     fn message(&mut self, text: &str) {
-        let _ = writeln!(self.prompts, "{text}");
+        self.say(text);
     }
 }

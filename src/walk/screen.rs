@@ -3,7 +3,7 @@
 
 use super::session::Session;
 use super::{ItemScreen, Options};
-use crate::assessment::edit;
+use crate::assessment::{Assessment, edit};
 use crate::checklist::{Item, Kind};
 use crate::facts::answer::derive;
 use crate::markdown::terminal;
@@ -50,7 +50,7 @@ pub fn build<'s>(session: &'s Session, options: &Options, id: &str) -> Option<It
     } else {
         Vec::new()
     };
-    let facts = related_facts(session, item);
+    let facts = related_facts(&session.assessment, item);
     let suggestion = derive(item, &session.assessment.candidate.facts).ok();
     Some(ItemScreen {
         item,
@@ -65,24 +65,29 @@ pub fn build<'s>(session: &'s Session, options: &Options, id: &str) -> Option<It
     })
 }
 
-/// Facts whose key shares a word stem (5 letters) with the item's id or question.
-fn related_facts(session: &Session, item: &Item) -> Vec<(String, String)> {
+/// Facts whose key shares a word stem (5 characters) with the item's id or question.
+pub fn related_facts(assessment: &Assessment, item: &Item) -> Vec<(String, String)> {
     let words: Vec<String> = format!("{} {}", item.id, item.question)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 5)
-        .map(|w| w[..5].to_lowercase())
+        .filter_map(stem)
         .collect();
-    session
-        .assessment
+    assessment
         .candidate
         .facts
         .iter()
         .filter(|(key, _)| {
             key.split(|c: char| !c.is_alphanumeric())
-                .any(|k| k.len() >= 5 && words.contains(&k[..5].to_lowercase()))
+                .filter_map(stem)
+                .any(|k| words.contains(&k))
         })
         .map(|(k, v)| (k.clone(), fact_text(v)))
         .collect()
+}
+
+/// A word's first 5 characters, lowercased; `None` for shorter words. (Characters, not bytes:
+/// a byte slice of "éééééé" would split a character.)
+fn stem(word: &str) -> Option<String> {
+    (word.chars().count() >= 5).then(|| word.chars().take(5).collect::<String>().to_lowercase())
 }
 
 /// The progress line, e.g. "Safety and content policies 3/12 · overall 17/41".

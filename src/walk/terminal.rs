@@ -12,7 +12,7 @@ use super::{Details, Input, ItemScreen, Prompter, Stop};
 use crate::assessment::AnswerValue;
 use crate::assessment::edit::parse_value;
 use crate::checklist::Kind;
-use crate::text::escape_control;
+use crate::text::{escape_control, for_terminal};
 
 const BACK: &str = "← back";
 const SKIP: &str = "→ skip";
@@ -35,7 +35,8 @@ impl TerminalPrompter {
 impl Prompter for TerminalPrompter {
     fn item(&mut self, screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         let mut err = std::io::stderr();
-        let _ = write!(err, "{}", super::screen::render(screen, Self::width()));
+        let shown = super::screen::render(screen, Self::width());
+        let _ = write!(err, "{}", for_terminal(&shown));
         match &screen.item.kind {
             Kind::YesNo => {
                 let index = |v: &AnswerValue| match v {
@@ -79,30 +80,37 @@ impl Prompter for TerminalPrompter {
 
     fn details(&mut self, screen: &ItemScreen<'_>) -> Result<Details, Stop> {
         let from_data = screen.suggestion.as_ref().filter(|_| screen.from_data);
-        // Text from the file is shown escaped, here as everywhere on the terminal.
+        // Text from the file is shown escaped, here as everywhere on the terminal; accepted as
+        // shown, it is kept as written.
         let old_note = from_data
             .map(|d| d.note.clone())
             .or_else(|| screen.existing.and_then(|a| a.note.clone()))
-            .map(|n| escape_control(&n))
             .unwrap_or_default();
-        let note = Text::new("Note (optional):")
-            .with_initial_value(&old_note)
+        let shown_note = escape_control(&old_note);
+        let mut note = Text::new("Note (optional):")
+            .with_initial_value(&shown_note)
             .prompt()
             .map_err(stop)?;
+        if note == shown_note {
+            note = old_note;
+        }
         let old_evidence = from_data
             .map(|d| d.evidence.join(" "))
             .or_else(|| screen.existing.map(|a| a.evidence.join(" ")))
-            .map(|e| escape_control(&e))
             .unwrap_or_default();
         let label = if screen.item.evidence_required {
             "Evidence (required; URLs or paths, space-separated):"
         } else {
             "Evidence (optional; URLs or paths, space-separated):"
         };
-        let evidence = Text::new(label)
-            .with_initial_value(&old_evidence)
+        let shown_evidence = escape_control(&old_evidence);
+        let mut evidence = Text::new(label)
+            .with_initial_value(&shown_evidence)
             .prompt()
             .map_err(stop)?;
+        if evidence == shown_evidence {
+            evidence = old_evidence;
+        }
         Ok(Details {
             note: Some(note).filter(|n| !n.trim().is_empty()),
             evidence: evidence.split_whitespace().map(str::to_string).collect(),
@@ -118,7 +126,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn message(&mut self, text: &str) {
-        let _ = writeln!(std::io::stderr(), "{text}");
+        let _ = writeln!(std::io::stderr(), "{}", for_terminal(text));
     }
 }
 
@@ -198,19 +206,20 @@ fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
         AnswerValue::Text(t) => t.clone(),
         _ => String::new(),
     };
-    let initial = screen
+    let existing = screen
         .existing
         .filter(|a| !a.value.is_na())
-        .map(|a| typed_text(&a.value))
-        .or_else(|| screen.suggestion.as_ref().map(|d| typed_text(&d.value)))
-        .map(|t| escape_control(&t));
+        .map(|a| typed_text(&a.value));
+    let initial = existing
+        .clone()
+        .or_else(|| screen.suggestion.as_ref().map(|d| typed_text(&d.value)));
     let validator = move |text: &str| {
         if text.trim().starts_with(':') || text.trim().is_empty() {
             return Ok(Validation::Valid);
         }
         Ok(match parse_value(&item, text) {
             Ok(_) => Validation::Valid,
-            Err(why) => Validation::Invalid(why.into()),
+            Err(why) => Validation::Invalid(escape_control(&why).into()),
         })
     };
     let help = match &screen.suggestion {
@@ -223,10 +232,18 @@ fn typed(screen: &ItemScreen<'_>) -> Result<Input, Stop> {
     let mut prompt = Text::new("Answer:")
         .with_help_message(&help)
         .with_validator(validator);
-    if let Some(initial) = initial.as_deref() {
-        prompt = prompt.with_initial_value(initial);
+    let shown = initial.as_deref().map(escape_control);
+    if let Some(shown) = shown.as_deref() {
+        prompt = prompt.with_initial_value(shown);
     }
     let text = match prompt.prompt() {
+        Ok(text)
+            if existing.is_some()
+                && shown.as_ref() == Some(&text)
+                && existing != Some(text.clone()) =>
+        {
+            return Ok(Input::Keep); // accepted as shown (escaped): keep the answer as written
+        }
         Ok(text) => text,
         Err(InquireError::OperationCanceled) => return Ok(Input::Back),
         Err(e) => return Err(stop(e)),

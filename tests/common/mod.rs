@@ -10,6 +10,7 @@ pub mod fmti;
 pub mod markdown;
 pub mod repo;
 pub mod schema;
+pub mod snapshot;
 
 use std::path::{Path, PathBuf};
 

@@ -48,6 +48,7 @@ pub fn validate(
         version,
         description,
         readiness,
+        index: super::model::ItemIndex::of(&dimensions),
         dimensions,
         digest: String::new(),
         origin,

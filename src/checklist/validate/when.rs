@@ -20,10 +20,14 @@ impl Validator {
             .flat_map(|d| d.get_ref().items.iter().flatten())
             .map(Spanned::get_ref)
             .collect();
-        let order: Vec<&str> = raw
+        let mut order: HashMap<&str, usize> = HashMap::new();
+        for (n, id) in raw
             .iter()
             .filter_map(|i| i.id.as_ref().map(|id| id.get_ref().as_str()))
-            .collect();
+            .enumerate()
+        {
+            order.entry(id).or_insert(n);
+        }
         let kinds: HashMap<String, Kind> = dimensions
             .iter()
             .flat_map(|d| d.items.iter())
@@ -46,7 +50,7 @@ impl Validator {
         &mut self,
         id: &str,
         when: &Spanned<WhenFile>,
-        order: &[&str],
+        order: &HashMap<&str, usize>,
         kinds: &HashMap<String, Kind>,
     ) -> Option<When> {
         let w = when.get_ref();
@@ -61,8 +65,8 @@ impl Validator {
             );
             return None;
         }
-        let Some(position) = order.iter().position(|o| *o == name) else {
-            let help = did_you_mean(name, order.iter().copied())
+        let Some(&position) = order.get(name) else {
+            let help = did_you_mean(name, order.keys().copied())
                 .unwrap_or_else(|| "name an earlier `choice` or `yes_no` item by its id".into());
             self.push(
                 Diagnostic::error(
@@ -75,11 +79,7 @@ impl Validator {
             );
             return None;
         };
-        if order
-            .iter()
-            .position(|o| *o == id)
-            .is_some_and(|own| position > own)
-        {
+        if order.get(id).is_some_and(|own| position > *own) {
             self.push(
                 Diagnostic::error(
                     "controller-after-dependent",
