@@ -1,5 +1,9 @@
 //! TOML spellings the way weigh's canonical writer spells them (SPEC §3): single-line basic
 //! strings with escapes, floats that read back as floats, UTC date-times in whole seconds.
+//!
+//! Written here rather than borrowed from weigh's `assessment::write` on purpose: the corpus must
+//! be the same bytes whichever weigh binary is measured (`--weigh PATH`, before and after a
+//! change). `tests/corpus_is_weigh_input.rs` checks that the two still agree.
 
 use std::fmt::Write;
 
