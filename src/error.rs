@@ -85,6 +85,13 @@ impl Error {
         }
     }
 
+    /// Whether the error is stdout closed by its reader (`weigh … | head`), which ends a
+    /// command quietly rather than as a failed write.
+    pub fn is_closed_stdout(&self) -> bool {
+        matches!(self, Error::Io { path, source, .. }
+            if path.as_os_str() == "<stdout>" && source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// The exit code this error maps to.
     pub fn exit_code(&self) -> u8 {
         match self {

@@ -341,3 +341,35 @@ fn unknown_subcommands_are_usage_errors() {
         assert!(!r.stderr.is_empty(), "weigh {args:?} says why");
     }
 }
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly_with_exit_0() {
+    use std::io::Read;
+    let dir = temp();
+    let mut child = common::weigh_command(dir.path())
+        .args([
+            "checklist",
+            "show",
+            "open-weight-adoption",
+            "--format",
+            "markdown",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("weigh starts");
+    let mut first = [0u8; 64];
+    let mut stdout = child.stdout.take().expect("stdout");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout); // `| head -c 64`
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr is text");
+    let status = child.wait().expect("weigh ends");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}

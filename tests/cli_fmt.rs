@@ -352,28 +352,12 @@ fn the_man_page_is_roff_listing_every_subcommand() {
 
 #[test]
 fn every_subcommand_help_shows_an_example() {
-    let subcommands: &[&[&str]] = &[
-        &["init"],
-        &["assess"],
-        &["answer"],
-        &["report"],
-        &["compare"],
-        &["diff"],
-        &["gate"],
-        &["checklist", "list"],
-        &["checklist", "show"],
-        &["checklist", "validate"],
-        &["checklist", "export"],
-        &["checklist", "fmt"],
-        &["schema"],
-        &["facts"],
-        &["fmt"],
-        &["merge-file"],
-        &["completions"],
-        &["manpage"],
-    ];
-    for sub in subcommands {
-        let mut args = sub.to_vec();
+    // Every subcommand `weigh --help` lists (and theirs, one level down), so a new command
+    // without an example fails here.
+    let subcommands = subcommands_of(&[]);
+    assert!(subcommands.len() >= 20, "{subcommands:?}");
+    for sub in &subcommands {
+        let mut args: Vec<&str> = sub.iter().map(String::as_str).collect();
         args.push("--help");
         let r = weigh_in(&common::root(), &args);
         ok(&r);
@@ -387,4 +371,28 @@ fn every_subcommand_help_shows_an_example() {
             "{sub:?}"
         );
     }
+}
+
+/// The subcommands `weigh PARENT… --help` lists under "Commands:" (without `help`), each with
+/// its own subcommands in place of it when it has some.
+fn subcommands_of(parent: &[String]) -> Vec<Vec<String>> {
+    let mut args: Vec<&str> = parent.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = weigh_in(&common::root(), &args).stdout;
+    let Some((_, listed)) = help.split_once("Commands:\n") else {
+        return vec![parent.to_vec()];
+    };
+    listed
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        // A command's line starts two spaces in; its wrapped description, further in.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .flat_map(|name| {
+            let mut path = parent.to_vec();
+            path.push(name.to_string());
+            subcommands_of(&path)
+        })
+        .collect()
 }

@@ -14,6 +14,9 @@ use super::common;
 
 /// Arguments of `weigh import`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh import assessments/kimi-k3 tool-call-validity --from results.json --lm-eval bfcl --metric \"acc,none\" --scale 100\n  weigh import assessments/kimi-k3 structured-output-delivered --from promptfoo.json --pointer /results/stats/passRate --scale 100"
+)]
 #[command(group(ArgGroup::new("reader").required(true).args(["lm_eval", "pointer"])))]
 pub struct ImportArgs {
     /// The assessment file (created when missing, with --candidate).

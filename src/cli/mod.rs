@@ -113,6 +113,8 @@ pub fn main() -> u8 {
     // A panic is a bug: report it as an internal error (exit 3), never as a crash code.
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(code)) => code,
+        // `weigh … | head`: the reader has what it wanted; nothing is wrong.
+        Ok(Err(e)) if e.is_closed_stdout() => exit::OK,
         Ok(Err(e)) => {
             report_error(&e);
             e.exit_code()

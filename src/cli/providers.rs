@@ -11,6 +11,9 @@ use super::into::{self, IntoArgs};
 
 /// Arguments of `weigh providers`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  weigh providers deepseek/deepseek-v4-pro --from ~/src/models.dev     # a checkout of its repository\n  weigh providers \"DeepSeek V4 Pro\" --from api.json --format json\n  weigh providers deepseek/deepseek-v4-pro --from ~/src/models.dev --into assessments/deepseek-v4 --as alice"
+)]
 pub struct ProvidersArgs {
     /// The model: its models.dev id (e.g. deepseek/deepseek-v4-pro) or its name.
     pub model: String,

@@ -111,6 +111,70 @@ fn equal_values_are_not_marked_and_ties_for_best_all_are() {
 }
 
 #[test]
+fn an_incomplete_candidate_is_not_marked_best_on_scores_beside_complete_ones() {
+    let list = small();
+    let mut c = Comparison::default();
+    // A is complete but middling; B answered one item, perfectly: 100 over what it answered.
+    push(
+        &mut c,
+        &list,
+        "A",
+        "a.toml",
+        by_amy([
+            ("licence", yes()),
+            ("depth", int(1)),
+            ("latency", int(1000)),
+        ]),
+        false,
+    );
+    push(
+        &mut c,
+        &list,
+        "B",
+        "b.toml",
+        by_amy([("licence", yes())]),
+        false,
+    );
+    let v = build(&c, Options::default());
+    assert_eq!(texts(row(&v, "Verdict"))[1], "INCOMPLETE");
+    assert_eq!(
+        best(row(&v, "Overall")),
+        [true, false],
+        "B's 100 is over one item"
+    );
+    assert_eq!(best(row(&v, "Core")), [true, false]);
+    assert_eq!(best(row(&v, "Coverage")), [true, false]);
+    assert!(
+        v.notes
+            .iter()
+            .any(|n| n.contains("INCOMPLETE candidate is not marked best")),
+        "{:?}",
+        v.notes
+    );
+    // Among incomplete candidates only, scores still compare.
+    let mut c = Comparison::default();
+    push(
+        &mut c,
+        &list,
+        "B",
+        "b.toml",
+        by_amy([("licence", yes())]),
+        false,
+    );
+    push(
+        &mut c,
+        &list,
+        "C",
+        "c.toml",
+        by_amy([("latency", int(2000))]),
+        false,
+    );
+    let v = build(&c, Options::default());
+    assert_eq!(texts(row(&v, "Verdict")), ["INCOMPLETE", "INCOMPLETE"]);
+    assert_eq!(best(row(&v, "Overall")), [true, false]);
+}
+
+#[test]
 fn item_rows_show_the_short_answer_score_and_flags() {
     let v = build(
         &two(true),

@@ -186,11 +186,19 @@ pub fn build(c: &Comparison, options: Options) -> CompareView {
     if options.only_differences {
         rows.retain(differs);
     }
+    let judged = judged_on_scores(c);
     for r in &mut rows {
-        mark_best(&mut r.cells);
+        let eligible = match r.kind {
+            RowKind::Overall | RowKind::Dimension { .. } | RowKind::Flag(_) => &judged[..],
+            _ => &[][..],
+        };
+        mark_best(&mut r.cells, eligible);
     }
     let columns = columns(c);
     let mut notes = notes(c, &layouts, &rows, shown - rows.len());
+    if judged.contains(&false) {
+        notes.push(PARTIAL_NOTE.into());
+    }
     if !clear.is_empty() && !c.summaries.is_empty() {
         notes.insert(0, clear_note(&clear));
     }
@@ -380,17 +388,42 @@ fn differs(row: &Row) -> bool {
         .is_some_and(|(first, rest)| rest.iter().any(|c| shown(c) != shown(first)))
 }
 
-/// Marks the cells with the highest rank, unless every cell ranks the same.
-fn mark_best(cells: &mut [Cell]) {
-    let ranks: Vec<Option<f64>> = cells.iter().map(|c| c.rank).collect();
+/// Why incomplete candidates are not marked best on scores and flags.
+const PARTIAL_NOTE: &str = "An INCOMPLETE candidate is not marked best on scores or flags: they count only what is answered.";
+
+/// Which candidates may be marked best on scores and flags: all of them, unless some are
+/// complete and others INCOMPLETE, whose scores and clear flags cover only what is answered (a
+/// candidate with one item answered would otherwise "win" the overall score).
+fn judged_on_scores(c: &Comparison) -> Vec<bool> {
+    let complete: Vec<bool> = c
+        .summaries
+        .iter()
+        .map(|s| s.verdict != Verdict::Incomplete)
+        .collect();
+    if complete.iter().all(|c| *c) || !complete.iter().any(|c| *c) {
+        vec![true; complete.len()]
+    } else {
+        complete
+    }
+}
+
+/// Marks the cells with the highest rank among the eligible ones (all when `eligible` is
+/// empty), unless every eligible cell ranks the same.
+fn mark_best(cells: &mut [Cell], eligible: &[bool]) {
+    let may = |i: usize| eligible.get(i).copied().unwrap_or(true);
+    let ranks: Vec<Option<f64>> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c.rank.filter(|_| may(i)))
+        .collect();
     let Some(best) = ranks.iter().flatten().copied().reduce(f64::max) else {
         return;
     };
     if cells.len() < 2 || ranks.iter().all(|r| *r == Some(best)) {
         return;
     }
-    for cell in cells.iter_mut() {
-        cell.best = cell.rank == Some(best);
+    for (cell, rank) in cells.iter_mut().zip(ranks) {
+        cell.best = rank == Some(best);
     }
 }
 
