@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test suite. The browser tests render HTML reports in headless chromium (tests/browser.rs)
 # and drive live sessions through chromedriver (tests/serve_browser.rs), so this installs
-# Debian's chromium and chromium-driver first when either is missing, then runs `cargo test`
-# with the arguments given (CI passes --locked).
+# Debian's chromium and chromium-driver first when either is missing, then runs `cargo test
+# --workspace` (weigh and the benchmark harness in bench/) with the arguments given (CI passes
+# --locked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +39,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   driver_on_path || { echo "scripts/test.sh: chromedriver is still not on PATH" >&2; exit 1; }
 fi
 
-exec cargo test "$@"
+exec cargo test --workspace "$@"

@@ -109,7 +109,7 @@ pub fn ensure(weigh: &Path, root: &Path, force: bool) -> io::Result<Corpus> {
     let [a, b] = large_files;
     let large_files = [a?, b?];
     let (answer_file, answer_args) = answer_file(&large[0], form, force)?;
-    let walk_steps = walk::steps(&walk.checklist, seed("walk", 0), WALKER);
+    let walk_steps = walk_steps(&walk.checklist);
     Ok(Corpus {
         form,
         typical,
@@ -132,6 +132,11 @@ pub fn generate_checklist(items: usize) -> Checklist {
     )
 }
 
+/// The walk over `checklist`: [`WALKER`]'s answers to the items the walk asks, in order.
+pub fn walk_steps(checklist: &Checklist) -> Vec<walk::Step> {
+    walk::steps(checklist, seed("walk", 0), WALKER)
+}
+
 /// A fixed seed per part of the corpus.
 fn seed(part: &str, n: u64) -> u64 {
     part.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -152,7 +157,7 @@ fn project(weigh: &Path, dir: &Path, checklist: Checklist) -> io::Result<Project
 }
 
 /// `weigh.toml`, `checklists/ID.toml` and an `assessments/` folder; the checklist's path.
-fn write_project(dir: &Path, checklist: &Checklist) -> io::Result<PathBuf> {
+pub fn write_project(dir: &Path, checklist: &Checklist) -> io::Result<PathBuf> {
     let checklist_file = PathBuf::from(format!("checklists/{}.toml", checklist.id));
     fs::create_dir_all(dir.join("checklists"))?;
     fs::create_dir_all(dir.join("assessments"))?;
@@ -188,7 +193,9 @@ fn up_to_date(p: &Project, name: &str, stamp: &str, force: bool) -> bool {
 /// The fleet: `FLEET` assessments of the typical checklist, written on both cores.
 fn fleet(p: &Project, form: ScaleForm, force: bool) -> io::Result<Vec<PathBuf>> {
     let stamp = stamp(p, form, &format!("fleet {FLEET}"));
-    let files: Vec<(usize, PathBuf)> = (0..FLEET).map(|i| (i, fleet_path(p, i))).collect();
+    let files: Vec<(usize, PathBuf)> = (0..FLEET)
+        .map(|i| (i, fleet_path(&p.checklist, i)))
+        .collect();
     if !up_to_date(p, ".fleet-complete", &stamp, force) {
         eprintln!(
             "corpus: writing {FLEET} assessments of {} items",
@@ -209,9 +216,10 @@ fn fleet(p: &Project, form: ScaleForm, force: bool) -> io::Result<Vec<PathBuf>> 
     Ok(files.into_iter().map(|(_, f)| f).collect())
 }
 
-fn fleet_path(p: &Project, i: usize) -> PathBuf {
+/// The `i`th fleet file, relative to its project: `assessments/` and the candidate's slug.
+pub fn fleet_path(checklist: &Checklist, i: usize) -> PathBuf {
     let mut rng = Rng::with_seed(seed("fleet", i as u64));
-    let c = answers::candidate(&mut rng, &p.checklist, i);
+    let c = answers::candidate(&mut rng, checklist, i);
     PathBuf::from(format!("assessments/{}.toml", slug(&c.header.name)))
 }
 
@@ -270,18 +278,25 @@ fn large_file(p: &Project, form: ScaleForm, force: bool) -> io::Result<PathBuf> 
             "corpus: writing {} ({items} items × {ASSESSORS} assessors)",
             file.display()
         );
-        let mut rng = Rng::with_seed(seed("large", items as u64));
-        let (text, _) = team_assessment(
-            &mut rng,
-            (&p.checklist, &p.digest),
-            form,
-            0,
-            &[usize::MAX; ASSESSORS],
-        );
+        let text = large_assessment(&p.checklist, &p.digest, form);
         fs::write(p.dir.join(&file), text)?;
         fs::write(p.dir.join(".report-complete"), stamp)?;
     }
     Ok(file)
+}
+
+/// The large project's assessment: three assessors answering every item of `checklist`.
+pub fn large_assessment(checklist: &Checklist, digest: &str, form: ScaleForm) -> String {
+    let items = checklist.items().count();
+    let mut rng = Rng::with_seed(seed("large", items as u64));
+    team_assessment(
+        &mut rng,
+        (checklist, digest),
+        form,
+        0,
+        &[usize::MAX; ASSESSORS],
+    )
+    .0
 }
 
 /// A file of 5,000 answers (two assessors answered all 2,000 items, a third the first 1,000),
