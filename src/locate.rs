@@ -5,9 +5,14 @@
 //! up first in the top-level `*.toml` files of the project's checklist folders (by their
 //! `[checklist].id`), then among the built-ins.
 
+mod cache;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use toml::de::DeTable;
+
+pub use cache::Cache;
 
 use crate::checklist::{self, BaseError, Bases, Checklist, Origin, builtin};
 use crate::error::{Error, Result};
@@ -35,12 +40,41 @@ pub struct Listed {
 pub struct Finder {
     /// The project, when a `weigh.toml` was found.
     pub project: Option<Project>,
+    /// Checklists already loaded through [`Finder::find_cached`], shared by clones.
+    cache: Cache,
 }
 
 impl Finder {
     /// A finder for a project, or for built-ins only.
     pub fn new(project: Option<Project>) -> Self {
-        Finder { project }
+        Finder::sharing(project, &Cache::default())
+    }
+
+    /// A finder that keeps what it loads in `cache`, which finders of other projects may share.
+    pub fn sharing(project: Option<Project>, cache: &Cache) -> Self {
+        Finder {
+            project,
+            cache: cache.clone(),
+        }
+    }
+
+    /// [`Finder::find`], loading each argument once in this finder's life (and its clones'):
+    /// files changed meanwhile are not read again.
+    pub fn find_cached(&self, arg: &str) -> Result<Arc<Checklist>> {
+        let project = self.project.as_ref().map(|p| p.root.clone());
+        self.cache
+            .get_or_load((project, arg.to_string()), || self.find(arg))
+    }
+
+    /// [`Finder::find_id`], loading each id once in this finder's life, like
+    /// [`Finder::find_cached`]; it never reads a path.
+    pub fn find_id_cached(&self, id: &str) -> Result<Arc<Checklist>> {
+        if !crate::checklist::validate::is_kebab_id(id) {
+            // Refused by find_id; an id is never read as a path.
+            return self.find_id(id).map(Arc::new);
+        }
+        // A kebab-case id is never a path, so `find` looks it up as `find_id` would.
+        self.find_cached(id)
     }
 
     /// Loads the checklist a command-line argument (or `weigh.toml`) names: a path or an id.

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -405,7 +406,7 @@ fn fresh(folder: &Path, new: Option<&NewFile>) -> Result<State> {
         members: Vec::new(),
         merged: Loaded {
             assessment,
-            checklist: new.checklist.clone(),
+            checklist: Arc::new(new.checklist.clone()),
             warnings: Report {
                 source: SourceFile {
                     name: folder.display().to_string(),

@@ -7,6 +7,7 @@
 //! inode differ from the path's) and retries: concurrent writers never lose each other's answers.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -25,8 +26,8 @@ use crate::locate::Finder;
 pub struct Loaded {
     /// The assessment.
     pub assessment: Assessment,
-    /// The checklist it is scored against.
-    pub checklist: Checklist,
+    /// The checklist it is scored against (shared with the lookup that found it).
+    pub checklist: Arc<Checklist>,
     /// Warnings about the file (checklist drift, duplicate answers, dropped comments); for a
     /// folder, warnings about the folder as a whole (facts that differ, answers in two files).
     pub warnings: Report,
@@ -51,11 +52,12 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// The checklist: `--checklist ID|PATH` when given, else the file's own, by id only.
-    pub(super) fn checklist_for(&self, file_id: &str) -> Result<Checklist> {
+    /// The checklist: `--checklist ID|PATH` when given, else the file's own, by id only. Each
+    /// is loaded once for the lookup's finder (and its clones), however many files name it.
+    pub(super) fn checklist_for(&self, file_id: &str) -> Result<Arc<Checklist>> {
         let checklist = match &self.explicit {
-            Some(arg) => self.finder.find(arg)?,
-            None => self.finder.find_id(file_id)?,
+            Some(arg) => self.finder.find_cached(arg)?,
+            None => self.finder.find_id_cached(file_id)?,
         };
         if checklist.id != file_id {
             return Err(Error::usage(
@@ -151,7 +153,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Parsed> {
 /// Judges a parsed file against the checklist `find` returns for the file's checklist id.
 pub(super) fn load_parsed(
     parsed: Parsed,
-    find: impl FnOnce(&str) -> Result<Checklist>,
+    find: impl FnOnce(&str) -> Result<Arc<Checklist>>,
 ) -> Result<Loaded> {
     let Parsed {
         source,
@@ -243,7 +245,7 @@ fn missing(path: &Path) -> Error {
 fn fresh(new: &NewFile) -> Loaded {
     Loaded {
         assessment: new.assessment(),
-        checklist: new.checklist.clone(),
+        checklist: Arc::new(new.checklist.clone()),
         warnings: Report {
             source: SourceFile {
                 name: String::new(),

@@ -43,8 +43,18 @@ pub fn time_or_now(given: Option<&str>) -> Result<Timestamp, Error> {
 
 /// How to find an assessment's checklist, from its file's project and `--checklist`.
 pub fn lookup(file: &Path, checklist: Option<&str>) -> Result<Lookup, Error> {
+    lookup_sharing(file, checklist, &weigh::locate::Cache::default())
+}
+
+/// [`lookup`], keeping loaded checklists in `cache`: the lookups of many files share it, so
+/// each checklist is loaded once for all of them.
+pub fn lookup_sharing(
+    file: &Path,
+    checklist: Option<&str>,
+    cache: &weigh::locate::Cache,
+) -> Result<Lookup, Error> {
     Ok(Lookup {
-        finder: super::finder(Some(file))?,
+        finder: super::finder_sharing(Some(file), cache)?,
         explicit: checklist.map(str::to_string),
     })
 }

@@ -78,6 +78,7 @@ pub fn run(args: &CompareArgs) -> Result<u8, Error> {
         files: &args.files,
         checklist: args.checklist.as_deref(),
         as_of,
+        checklists: weigh::locate::Cache::default(),
     };
     match args.format {
         Format::Json => json(args, &inputs),

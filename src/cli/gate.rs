@@ -77,6 +77,7 @@ pub fn run(args: &GateArgs) -> Result<u8, Error> {
         files: &args.files,
         checklist: args.checklist.as_deref(),
         as_of,
+        checklists: weigh::locate::Cache::default(),
     };
     let mut outcomes = Vec::new();
     let mut printed = Ok(());

@@ -188,13 +188,22 @@ fn run(cli: Cli) -> Result<u8, Error> {
 /// A checklist finder for the project around `near` (an assessment file), else the working
 /// directory.
 pub fn finder(near: Option<&std::path::Path>) -> Result<weigh::locate::Finder, Error> {
+    finder_sharing(near, &weigh::locate::Cache::default())
+}
+
+/// [`finder`], keeping the checklists it loads in `cache` (which other finders may share).
+pub fn finder_sharing(
+    near: Option<&std::path::Path>,
+    cache: &weigh::locate::Cache,
+) -> Result<weigh::locate::Finder, Error> {
     let start = match near.and_then(std::path::Path::parent) {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    Ok(weigh::locate::Finder::new(weigh::project::discover(
-        &start,
-    )?))
+    Ok(weigh::locate::Finder::sharing(
+        weigh::project::discover(&start)?,
+        cache,
+    ))
 }
 
 /// Prints an error to stderr, with colour where the terminal takes it.

@@ -3,12 +3,14 @@
 //! diagnostics while the others go on; the highest exit code is returned at the end.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use weigh::assessment::store;
 use weigh::checklist::Checklist;
 use weigh::compare::ordered;
 use weigh::error::{Error, exit};
+use weigh::locate::Cache;
 use weigh::report::ReportView;
 
 use super::common;
@@ -17,8 +19,8 @@ use super::common;
 pub struct Scored {
     /// The report view.
     pub view: ReportView,
-    /// The checklist it was scored against.
-    pub checklist: Checklist,
+    /// The checklist it was scored against (shared by every file that names it).
+    pub checklist: Arc<Checklist>,
 }
 
 /// What `compare` and `gate` read: the files, `--checklist` and `--as-of`.
@@ -29,6 +31,8 @@ pub struct Inputs<'a> {
     pub checklist: Option<&'a str>,
     /// The report time.
     pub as_of: Timestamp,
+    /// The checklists loaded so far, shared by every file's lookup.
+    pub checklists: Cache,
 }
 
 /// The files that could not be scored.
@@ -92,7 +96,7 @@ impl Failures {
 
 /// Reads, scores and builds the report view of one file; its warnings rendered, if any.
 pub fn score_file(path: &Path, inputs: &Inputs) -> Result<(Scored, Option<String>), Error> {
-    let lookup = common::lookup(path, inputs.checklist)?;
+    let lookup = common::lookup_sharing(path, inputs.checklist, &inputs.checklists)?;
     let loaded = store::read(path, &lookup)?;
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, inputs.as_of);
     let view = weigh::report::build(&loaded.checklist, &loaded.assessment, &card);

@@ -66,7 +66,11 @@ pub fn run(args: &ServeArgs) -> Result<u8, Error> {
     let loaded = disk.open()?;
     common::print_warnings(loaded.all_warnings());
     let now = weigh::clock::now()?;
-    let board = Board::new(loaded.checklist, loaded.assessment, now);
+    let board = Board::new(
+        std::sync::Arc::unwrap_or_clone(loaded.checklist),
+        loaded.assessment,
+        now,
+    );
     let tokens = Tokens {
         participant: fresh_token()?,
         facilitator: fresh_token()?,

@@ -3,6 +3,7 @@
 //! answers other assessors save meanwhile appear too).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -21,8 +22,8 @@ pub struct Session {
     pub lookup: Lookup,
     /// The `#:schema` line to write, when the project has schemas.
     pub schema_line: Option<String>,
-    /// The checklist.
-    pub checklist: Checklist,
+    /// The checklist, loaded once when the session opens.
+    pub checklist: Arc<Checklist>,
     /// The assessment as last written.
     pub assessment: Assessment,
     /// The assessor.
