@@ -4,18 +4,31 @@
 //! an f64; the digest is the SHA-256 of its compact JSON with sorted keys. This serialization is
 //! frozen (SPEC §2), so no committed assessment drifts: `checklist show --format json` has its
 //! own output (`json.rs`).
+//!
+//! The form is built as a light tree borrowing the checklist's strings ([`Node`]) and streamed
+//! straight into the hash: loading a checklist digests it, so this runs for every checklist
+//! weigh reads, and building a `serde_json::Value` first (a map and an owned string per field)
+//! cost as much as parsing the checklist.
 
-use serde_json::{Map, Value, json};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::model::{Binding, Checklist, Condition, Dimension, Gate, Item, Kind, RuleAnswer, Test};
 
 /// `sha256:` and the lowercase hex SHA-256 of the compact resolved JSON.
 pub fn digest(checklist: &Checklist) -> String {
-    let compact = serde_json::to_string(&resolved(checklist)).unwrap_or_default();
-    let hash = Sha256::digest(compact.as_bytes());
-    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
+    let mut hasher = Hashing(Sha256::new());
+    // Writing to a hasher cannot fail, and every number in the form is finite.
+    let _ = serde_json::to_writer(&mut hasher, &tree(checklist));
+    let hash = hasher.0.finalize();
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in hash {
+        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        out.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
+    }
+    out
 }
 
 /// The resolved checklist as JSON (keys sorted, since `serde_json::Map` is a `BTreeMap`).
@@ -24,133 +37,227 @@ pub fn digest(checklist: &Checklist) -> String {
 /// from their default, so upgrading weigh never changes the digest of an unchanged checklist
 /// (which would make the scale indices older assessments hold stop fitting).
 pub fn resolved(c: &Checklist) -> Value {
-    let mut readiness = json!({
-        "ready": c.readiness.ready,
-        "conditional": c.readiness.conditional,
-        "dimension_floor": c.readiness.dimension_floor,
-        "disagreement": c.readiness.disagreement,
-    });
-    if !c.readiness.worst_blocks_ready {
-        readiness["worst_blocks_ready"] = json!(false);
+    serde_json::to_value(tree(c)).unwrap_or(Value::Null)
+}
+
+/// Feeds what is written into the hash.
+struct Hashing(Sha256);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
     }
-    json!({
-        "schema_version": 1.0,
-        "checklist": { "id": c.id, "title": c.title, "version": c.version, "description": c.description },
-        "readiness": readiness,
-        "dimension": c.dimensions.iter().map(dimension).collect::<Vec<_>>(),
-    })
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
-fn dimension(d: &Dimension) -> Value {
-    json!({
-        "id": d.id,
-        "title": d.title,
-        "weight": d.weight,
-        "description": d.description,
-        "item": d.items.iter().map(item).collect::<Vec<_>>(),
-    })
+/// One value of the resolved form; objects are written with their keys sorted.
+enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(&'a str),
+    List(Vec<Node<'a>>),
+    Object(Vec<(&'static str, Node<'a>)>),
 }
 
-fn item(i: &Item) -> Value {
-    let mut out = Map::new();
-    out.insert("id".into(), json!(i.id));
-    out.insert("question".into(), json!(i.question));
-    out.insert("guidance".into(), json!(i.guidance));
-    out.insert("kind".into(), json!(i.kind.name()));
-    match &i.kind {
-        Kind::Scale { levels } => {
-            out.insert("levels".into(), json!(levels));
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Null => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Number(n) => s.serialize_f64(*n),
+            Node::Text(t) => s.serialize_str(t),
+            Node::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Node::Object(entries) => {
+                let mut sorted: Vec<&(&str, Node)> = entries.iter().collect();
+                sorted.sort_unstable_by_key(|(key, _)| *key);
+                let mut map = s.serialize_map(Some(sorted.len()))?;
+                for (key, value) in sorted {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
         }
+    }
+}
+
+fn text(s: &str) -> Node<'_> {
+    Node::Text(s)
+}
+
+fn optional_text(s: Option<&String>) -> Node<'_> {
+    s.map_or(Node::Null, |s| Node::Text(s))
+}
+
+fn optional_number(n: Option<f64>) -> Node<'static> {
+    n.map_or(Node::Null, Node::Number)
+}
+
+fn texts(list: &[String]) -> Node<'_> {
+    Node::List(list.iter().map(|s| text(s)).collect())
+}
+
+fn tree(c: &Checklist) -> Node<'_> {
+    let r = &c.readiness;
+    let mut readiness = vec![
+        ("ready", Node::Number(r.ready)),
+        ("conditional", Node::Number(r.conditional)),
+        ("dimension_floor", Node::Number(r.dimension_floor)),
+        ("disagreement", Node::Number(r.disagreement)),
+    ];
+    if !r.worst_blocks_ready {
+        readiness.push(("worst_blocks_ready", Node::Bool(false)));
+    }
+    let meta = vec![
+        ("id", text(&c.id)),
+        ("title", text(&c.title)),
+        ("version", text(&c.version)),
+        ("description", optional_text(c.description.as_ref())),
+    ];
+    Node::Object(vec![
+        ("schema_version", Node::Number(1.0)),
+        ("checklist", Node::Object(meta)),
+        ("readiness", Node::Object(readiness)),
+        (
+            "dimension",
+            Node::List(c.dimensions.iter().map(dimension).collect()),
+        ),
+    ])
+}
+
+fn dimension(d: &Dimension) -> Node<'_> {
+    Node::Object(vec![
+        ("id", text(&d.id)),
+        ("title", text(&d.title)),
+        ("weight", Node::Number(d.weight)),
+        ("description", optional_text(d.description.as_ref())),
+        ("item", Node::List(d.items.iter().map(item).collect())),
+    ])
+}
+
+fn item(i: &Item) -> Node<'_> {
+    let mut out = vec![
+        ("id", text(&i.id)),
+        ("question", text(&i.question)),
+        ("guidance", optional_text(i.guidance.as_ref())),
+        ("kind", text(i.kind.name())),
+    ];
+    match &i.kind {
+        Kind::Scale { levels } => out.push(("levels", texts(levels))),
         Kind::Choice { options } => {
-            let options: Vec<Value> = options
+            let options = options
                 .iter()
-                .map(
-                    |o| json!({ "label": o.label, "score": o.score, "description": o.description }),
-                )
+                .map(|o| {
+                    Node::Object(vec![
+                        ("label", text(&o.label)),
+                        ("score", Node::Number(o.score)),
+                        ("description", optional_text(o.description.as_ref())),
+                    ])
+                })
                 .collect();
-            out.insert("options".into(), Value::Array(options));
+            out.push(("options", Node::List(options)));
         }
         Kind::Number { unit, best, worst } => {
-            out.insert("unit".into(), json!(unit));
-            out.insert("best".into(), json!(best));
-            out.insert("worst".into(), json!(worst));
+            out.push(("unit", text(unit)));
+            out.push(("best", Node::Number(*best)));
+            out.push(("worst", Node::Number(*worst)));
         }
         Kind::YesNo | Kind::Text => {}
     }
     if i.is_scored() {
-        out.insert("weight".into(), json!(i.weight));
-        out.insert("gate".into(), gate(i.gate.as_ref()));
-        out.insert("max_age_days".into(), json!(i.max_age_days.map(f64::from)));
+        out.push(("weight", Node::Number(i.weight)));
+        out.push(("gate", gate(i.gate.as_ref())));
+        out.push((
+            "max_age_days",
+            optional_number(i.max_age_days.map(f64::from)),
+        ));
     }
-    out.insert(
-        "evidence".into(),
-        json!(if i.evidence_required {
-            "required"
-        } else {
-            "optional"
-        }),
-    );
-    out.insert("na_allowed".into(), json!(i.na_allowed));
-    out.insert("references".into(), json!(i.references));
-    out.insert("when".into(), when(i));
+    let evidence = if i.evidence_required {
+        "required"
+    } else {
+        "optional"
+    };
+    out.push(("evidence", text(evidence)));
+    out.push(("na_allowed", Node::Bool(i.na_allowed)));
+    out.push(("references", texts(&i.references)));
+    out.push(("when", when(i)));
     // Only items with a binding carry the key, so the digest of every checklist without
     // bindings stays what it was before bindings existed.
     if let Some(b) = &i.fact {
-        out.insert("fact".into(), binding(b, &i.kind));
+        out.push(("fact", binding(b, &i.kind)));
     }
-    Value::Object(out)
+    Node::Object(out)
 }
 
-fn binding(b: &Binding, kind: &Kind) -> Value {
-    let rules: Vec<Value> = b
+fn binding<'a>(b: &'a Binding, kind: &'a Kind) -> Node<'a> {
+    let rules = b
         .rules
         .iter()
         .map(|r| {
             let (equals, min, max) = match &r.test {
-                Test::Text(t) => (json!(t), None, None),
-                Test::Number(n) => (json!(n), None, None),
-                Test::Bool(v) => (json!(v), None, None),
-                Test::Range { min, max } => (Value::Null, *min, *max),
+                Test::Text(t) => (text(t), None, None),
+                Test::Number(n) => (Node::Number(*n), None, None),
+                Test::Bool(v) => (Node::Bool(*v), None, None),
+                Test::Range { min, max } => (Node::Null, *min, *max),
             };
             let answer = match &r.answer {
-                RuleAnswer::Yes(yes) => json!(yes),
+                RuleAnswer::Yes(yes) => Node::Bool(*yes),
                 RuleAnswer::Level(level) => match kind {
-                    Kind::Scale { levels } => json!(levels.get(*level)),
-                    _ => Value::Null,
+                    Kind::Scale { levels } => optional_text(levels.get(*level)),
+                    _ => Node::Null,
                 },
-                RuleAnswer::Label(label) => json!(label),
+                RuleAnswer::Label(label) => text(label),
             };
-            json!({ "is": equals, "min": min, "max": max, "answer": answer })
+            Node::Object(vec![
+                ("is", equals),
+                ("min", optional_number(min)),
+                ("max", optional_number(max)),
+                ("answer", answer),
+            ])
         })
         .collect();
-    json!({ "name": b.name, "map": rules })
+    Node::Object(vec![("name", text(&b.name)), ("map", Node::List(rules))])
 }
 
-fn gate(gate: Option<&Gate>) -> Value {
+fn gate(gate: Option<&Gate>) -> Node<'static> {
     match gate {
-        None => Value::Null,
-        Some(Gate::Yes) => json!(true),
-        Some(Gate::MinLevel(level)) => json!(*level as f64),
-        Some(Gate::MinScore(score)) => json!(score),
+        None => Node::Null,
+        Some(Gate::Yes) => Node::Bool(true),
+        Some(Gate::MinLevel(level)) => Node::Number(*level as f64),
+        Some(Gate::MinScore(score)) => Node::Number(*score),
         Some(Gate::Range { min, max }) => {
-            let mut bounds = Map::new();
+            let mut bounds = Vec::new();
             if let Some(min) = min {
-                bounds.insert("min".into(), json!(min));
+                bounds.push(("min", Node::Number(*min)));
             }
             if let Some(max) = max {
-                bounds.insert("max".into(), json!(max));
+                bounds.push(("max", Node::Number(*max)));
             }
-            Value::Object(bounds)
+            Node::Object(bounds)
         }
     }
 }
 
-fn when(i: &Item) -> Value {
+fn when(i: &Item) -> Node<'_> {
     match &i.when {
-        None => Value::Null,
+        None => Node::Null,
         Some(w) => match &w.condition {
-            Condition::In(labels) => json!({ "item": w.item, "in": labels }),
-            Condition::Is(is) => json!({ "item": w.item, "is": is }),
+            Condition::In(labels) => {
+                Node::Object(vec![("item", text(&w.item)), ("in", texts(labels))])
+            }
+            Condition::Is(is) => {
+                Node::Object(vec![("item", text(&w.item)), ("is", Node::Bool(*is))])
+            }
         },
     }
 }
