@@ -353,9 +353,63 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The `[checklist].id` of a file, for finding a checklist by id: every project checklist is
+/// peeked at for each lookup, so only its head is parsed when that is enough (see [`head`]).
 fn peek_id(path: &Path) -> Option<String> {
     let text = crate::fsx::read_text(path).ok()?;
-    let doc = DeTable::parse(&text).ok()?;
+    head(&text).and_then(id_in).or_else(|| id_in(&text))
+}
+
+/// `[checklist].id` in `text`, when it parses as TOML.
+fn id_in(text: &str) -> Option<String> {
+    let doc = DeTable::parse(text).ok()?;
     let table = doc.get_ref().get("checklist")?.get_ref().as_table()?;
     Some(table.get("id")?.get_ref().as_str()?.to_string())
+}
+
+/// The text up to the first table header after a `[checklist]` header line. A cut at a line
+/// start outside any string leaves the same tokens as in the whole file; a cut inside a
+/// multi-line string leaves it unclosed, so the head does not parse and the whole file is read.
+fn head(text: &str) -> Option<&str> {
+    let mut seen = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            if seen {
+                return Some(&text[..offset]);
+            }
+            let header = trimmed.split('#').next().unwrap_or_default().trim_end();
+            seen = header == "[checklist]";
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_is_read_from_the_head_when_it_is_there() {
+        let text = "schema_version = 1\n[checklist]\nid = \"ours\"\n[[dimension]]\nid = \"x\"\n";
+        assert_eq!(
+            head(text),
+            Some("schema_version = 1\n[checklist]\nid = \"ours\"\n")
+        );
+        assert_eq!(id_in(head(text).unwrap()).as_deref(), Some("ours"));
+    }
+
+    #[test]
+    fn a_header_inside_a_multi_line_string_does_not_fool_the_peek() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let text = "d = \"\"\"\n[checklist]\nid = \"fake\"\n\"\"\"\n[checklist]\nid = \"real\"\n[readiness]\n";
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(peek_id(&path).as_deref(), Some("real"));
+        let text = "[checklist]\ndescription = \"\"\"\n[readiness]\n\"\"\"\nid = \"late\"\n";
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(peek_id(&path).as_deref(), Some("late"));
+    }
 }

@@ -97,8 +97,10 @@ pub fn from_text(file: &Path, text: String) -> Result<Project> {
     let (mut doc, errors) = DeTable::parse_recoverable(&text);
     let mut problems = crate::checklist::syntax_errors(&text, &errors);
     if problems.is_empty() {
-        let schema = crate::schema::cached(crate::schema::SchemaKind::Project);
-        problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
+        problems.extend(crate::tomlcheck::check(
+            &mut doc,
+            crate::schema::SchemaKind::Project,
+        ));
     }
     if !problems.is_empty() {
         return Err(invalid(problems));

@@ -7,82 +7,222 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diag::Diagnostic;
+use crate::schema::SchemaKind;
 use crate::text::{did_you_mean, one_of};
 
-/// Checks `doc` against `schema`, pruning what does not fit, and returns every problem found.
-pub fn check(doc: &mut Spanned<DeTable<'_>>, schema: &Value) -> Vec<Diagnostic> {
+/// Checks `doc` against the schema of `kind`, pruning what does not fit, and returns every
+/// problem found.
+pub fn check(doc: &mut Spanned<DeTable<'_>>, kind: SchemaKind) -> Vec<Diagnostic> {
+    let compiled = compiled(kind);
     let mut walker = Walker {
-        root: schema,
+        nodes: &compiled.nodes,
         problems: Vec::new(),
     };
     let span = doc.span();
-    walker.table(doc.get_mut(), span, schema, "");
+    walker.table(doc.get_mut(), span, ROOT, &At::Root);
     walker.problems
 }
 
-static NO_PROPERTIES: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+/// The schema of `kind`, compiled once per process.
+fn compiled(kind: SchemaKind) -> &'static Compiled {
+    static CACHE: [OnceLock<Compiled>; SchemaKind::ALL.len()] =
+        [const { OnceLock::new() }; SchemaKind::ALL.len()];
+    let slot = SchemaKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    CACHE[slot].get_or_init(|| Compiled::of(crate::schema::cached(kind).as_value()))
+}
+
+/// The root node: the schema itself, walked as a table without resolving it.
+const ROOT: usize = 0;
+
+/// A JSON Schema as the walk reads it: every `$ref` and lone `allOf` resolved, and each
+/// keyword looked up once, so walking a file costs no map lookups into the schema.
+struct Compiled {
+    nodes: Vec<Node>,
+}
+
+/// One (resolved) subschema.
+#[derive(Default)]
+struct Node {
+    /// `anyOf`, each branch resolved.
+    any_of: Option<Vec<usize>>,
+    /// The JSON types allowed (see [`expected_types`]); `None` allows anything.
+    expected: Option<Vec<&'static str>>,
+    /// `format`.
+    format: Option<&'static str>,
+    /// `properties`, in the schema's order.
+    properties: Vec<(&'static str, usize)>,
+    /// `additionalProperties`.
+    additional: Additional,
+    /// `required`.
+    required: Vec<&'static str>,
+    /// `items`.
+    items: Option<usize>,
+    /// The strings an enumeration allows (see [`allowed_values`]).
+    allowed: Vec<&'static str>,
+}
+
+/// What `additionalProperties` says of a key the schema does not name.
+#[derive(Default)]
+enum Additional {
+    /// Absent or anything but `false` or a schema: kept unchecked.
+    #[default]
+    Kept,
+    /// `false`: an unknown key.
+    Refused,
+    /// A schema the value must fit.
+    Checked(usize),
+}
+
+impl Compiled {
+    fn of(root: &'static Value) -> Self {
+        let mut compiled = Compiled { nodes: Vec::new() };
+        let mut seen = HashMap::new();
+        compiled.node(root, root, &mut seen);
+        compiled
+    }
+
+    /// The node of `schema` resolved.
+    fn resolved(
+        &mut self,
+        root: &'static Value,
+        schema: &'static Value,
+        seen: &mut HashMap<*const Value, usize>,
+    ) -> usize {
+        self.node(root, resolve(root, schema), seen)
+    }
+
+    /// The node of `schema` as it is, compiled once (schemas may refer to themselves).
+    fn node(
+        &mut self,
+        root: &'static Value,
+        schema: &'static Value,
+        seen: &mut HashMap<*const Value, usize>,
+    ) -> usize {
+        if let Some(id) = seen.get(&(schema as *const Value)) {
+            return *id;
+        }
+        let id = self.nodes.len();
+        seen.insert(schema as *const Value, id);
+        self.nodes.push(Node::default());
+        let mut node = Node {
+            expected: expected_types(schema),
+            format: schema.get("format").and_then(Value::as_str),
+            allowed: allowed_values(schema),
+            required: schema
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default(),
+            ..Node::default()
+        };
+        if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
+            node.any_of = Some(
+                branches
+                    .iter()
+                    .map(|b| self.resolved(root, b, seen))
+                    .collect(),
+            );
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            for (name, sub) in properties {
+                let sub = self.resolved(root, sub, seen);
+                node.properties.push((name.as_str(), sub));
+            }
+        }
+        node.additional = match schema.get("additionalProperties") {
+            Some(Value::Bool(false)) => Additional::Refused,
+            Some(sub @ Value::Object(_)) => Additional::Checked(self.resolved(root, sub, seen)),
+            _ => Additional::Kept,
+        };
+        node.items = schema
+            .get("items")
+            .map(|items| self.resolved(root, items, seen));
+        self.nodes[id] = node;
+        id
+    }
+}
+
+/// Follows `$ref`s and lone `allOf` wrappers. An `allOf` beside a schema's own type or
+/// properties holds extra rules (`schema_rules`) this walk does not check.
+fn resolve(root: &'static Value, schema: &'static Value) -> &'static Value {
+    let mut schema = schema;
+    loop {
+        let wrapper = schema.get("type").is_none() && schema.get("properties").is_none();
+        if let Some([only]) = schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .filter(|_| wrapper)
+        {
+            schema = only;
+            continue;
+        }
+        let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
+        let pointer = reference.trim_start_matches('#');
+        match root.pointer(pointer) {
+            Some(target) => schema = target,
+            None => break,
+        }
+    }
+    schema
+}
+
+/// Where a value is in the document, rendered (`a.b[2].c`) only when a problem is reported.
+enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl At<'_> {
+    fn render(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(parent, key) => join(&parent.render(), key),
+            At::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+}
 
 struct Walker<'s> {
-    root: &'s Value,
+    nodes: &'s [Node],
     problems: Vec<Diagnostic>,
 }
 
 impl<'s> Walker<'s> {
-    fn resolve(&self, schema: &'s Value) -> &'s Value {
-        let mut schema = schema;
-        loop {
-            // A lone `allOf` wrapping a reference; an `allOf` beside a schema's own type or
-            // properties holds extra rules (`schema_rules`) this walk does not check.
-            let wrapper = schema.get("type").is_none() && schema.get("properties").is_none();
-            if let Some([only]) = schema
-                .get("allOf")
-                .and_then(Value::as_array)
-                .map(Vec::as_slice)
-                .filter(|_| wrapper)
-            {
-                schema = only;
-                continue;
-            }
-            let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
-                break;
-            };
-            let pointer = reference.trim_start_matches('#');
-            match self.root.pointer(pointer) {
-                Some(target) => schema = target,
-                None => break,
-            }
-        }
-        schema
-    }
-
     /// Checks one value; returns false when it does not fit and must be removed.
-    fn value(&mut self, value: &mut Spanned<DeValue<'_>>, schema: &'s Value, path: &str) -> bool {
-        let schema = self.resolve(schema);
+    fn value(&mut self, value: &mut Spanned<DeValue<'_>>, id: usize, at: &At<'_>) -> bool {
+        let node = &self.nodes[id];
         let span = value.span();
-        if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-            return self.any_of(value, branches, path);
+        if let Some(branches) = &node.any_of {
+            return self.any_of(value, branches, at);
         }
-        let Some(expected) = expected_types(schema) else {
+        let Some(expected) = &node.expected else {
             return true;
         };
-        let format = schema.get("format").and_then(Value::as_str);
+        let format = node.format;
         if !expected
             .iter()
             .any(|t| type_matches(t, format, value.get_ref()))
         {
             let expected: Vec<&str> = expected.iter().map(|t| type_name(t, format)).collect();
-            self.wrong_type(span, path, &expected, value.get_ref());
+            self.wrong_type(span, &at.render(), &expected, value.get_ref());
             return false;
         }
         match value.get_mut() {
-            DeValue::Table(table) => self.table(table, span, schema, path),
-            DeValue::Array(array) => self.array(array, schema, path),
-            DeValue::String(s) => return self.enumeration(s, span, schema, path),
+            DeValue::Table(table) => self.table(table, span, id, at),
+            DeValue::Array(array) => self.array(array, id, at),
+            DeValue::String(s) => return self.enumeration(s, span, id, at),
             _ => {}
         }
         true
@@ -91,69 +231,60 @@ impl<'s> Walker<'s> {
     fn any_of(
         &mut self,
         value: &mut Spanned<DeValue<'_>>,
-        branches: &'s [Value],
-        path: &str,
+        branches: &[usize],
+        at: &At<'_>,
     ) -> bool {
-        let fitting = branches.iter().map(|b| self.resolve(b)).find(|b| {
-            let format = b.get("format").and_then(Value::as_str);
-            expected_types(b)
-                .is_some_and(|ts| ts.iter().any(|t| type_matches(t, format, value.get_ref())))
+        let nodes = self.nodes;
+        let fitting = branches.iter().copied().find(|b| {
+            let b = &nodes[*b];
+            b.expected.as_ref().is_some_and(|ts| {
+                ts.iter()
+                    .any(|t| type_matches(t, b.format, value.get_ref()))
+            })
         });
         match fitting {
-            Some(branch) => self.value(value, branch, path),
+            Some(branch) => self.value(value, branch, at),
             None => {
                 let expected: Vec<&str> = branches
                     .iter()
-                    .map(|b| self.resolve(b))
+                    .map(|b| &nodes[*b])
                     .flat_map(|b| {
-                        let format = b.get("format").and_then(Value::as_str);
-                        let types = expected_types(b).unwrap_or_default();
-                        types.into_iter().map(move |t| type_name(t, format))
+                        let types = b.expected.as_deref().unwrap_or_default();
+                        types.iter().map(move |t| type_name(t, b.format))
                     })
                     .collect();
-                self.wrong_type(value.span(), path, &expected, value.get_ref());
+                self.wrong_type(value.span(), &at.render(), &expected, value.get_ref());
                 false
             }
         }
     }
 
-    fn table(
-        &mut self,
-        table: &mut DeTable<'_>,
-        span: Range<usize>,
-        schema: &'s Value,
-        path: &str,
-    ) {
-        let properties = schema
-            .get("properties")
-            .and_then(Value::as_object)
-            .unwrap_or(&NO_PROPERTIES);
-        let additional = schema.get("additionalProperties");
-        let keys: Vec<Spanned<Cow<'_, str>>> = table.keys().cloned().collect();
+    fn table(&mut self, table: &mut DeTable<'_>, span: Range<usize>, id: usize, at: &At<'_>) {
+        let nodes = self.nodes;
+        let node = &nodes[id];
         let mut removed = Vec::new();
-        for key in keys {
+        for (key, value) in table.iter_mut() {
             let name: &str = key.get_ref();
-            let Some(value) = table.get_mut(name) else {
-                continue;
-            };
-            let key_path = join(path, name);
-            let keep = match properties.get(name) {
-                Some(sub) => self.value(value, sub, &key_path),
-                None => match additional {
-                    Some(Value::Bool(false)) => {
-                        self.problems.push(unknown_key(&key, properties));
+            let here = At::Key(at, name);
+            let keep = match node.properties.iter().find(|(p, _)| *p == name) {
+                Some((_, sub)) => self.value(value, *sub, &here),
+                None => match node.additional {
+                    Additional::Refused => {
+                        self.problems.push(unknown_key(key, &node.properties));
                         false
                     }
-                    Some(sub @ Value::Object(_)) => self.value(value, sub, &key_path),
-                    _ => true,
+                    Additional::Checked(sub) => self.value(value, sub, &here),
+                    Additional::Kept => true,
                 },
             };
             if !keep {
-                table.remove(name);
                 removed.push(name.to_string());
             }
         }
-        self.required(table, &removed, span, schema, path);
+        for name in &removed {
+            table.remove(name.as_str());
+        }
+        self.required(table, &removed, span, node, at);
     }
 
     /// Reports required keys that are absent; a key removed for a wrong value was reported already.
@@ -162,15 +293,12 @@ impl<'s> Walker<'s> {
         table: &DeTable<'_>,
         removed: &[String],
         span: Range<usize>,
-        schema: &Value,
-        path: &str,
+        node: &Node,
+        at: &At<'_>,
     ) {
-        let Some(required) = schema.get("required").and_then(Value::as_array) else {
-            return;
-        };
-        for key in required.iter().filter_map(Value::as_str) {
-            if !table.contains_key(key) && !removed.iter().any(|r| r == key) {
-                let whole = join(path, key);
+        for key in &node.required {
+            if !table.contains_key(*key) && !removed.iter().any(|r| r == key) {
+                let whole = join(&at.render(), key);
                 self.problems.push(
                     Diagnostic::error("missing-key", format!("missing required key `{whole}`"))
                         .at(header_span(span.clone()))
@@ -181,14 +309,14 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn array<'i>(&mut self, array: &mut DeArray<'i>, schema: &'s Value, path: &str) {
-        let Some(items) = schema.get("items") else {
+    fn array<'i>(&mut self, array: &mut DeArray<'i>, id: usize, at: &At<'_>) {
+        let Some(items) = self.nodes[id].items else {
             return;
         };
         let keep: Vec<bool> = array
             .iter_mut()
             .enumerate()
-            .map(|(i, element)| self.value(element, items, &format!("{path}[{i}]")))
+            .map(|(i, element)| self.value(element, items, &At::Index(at, i)))
             .collect();
         if keep.iter().all(|k| *k) {
             return;
@@ -203,20 +331,18 @@ impl<'s> Walker<'s> {
         *array = kept;
     }
 
-    fn enumeration(&mut self, s: &str, span: Range<usize>, schema: &Value, path: &str) -> bool {
-        let names = allowed_values(schema);
-        if names.is_empty() {
+    fn enumeration(&mut self, s: &str, span: Range<usize>, id: usize, at: &At<'_>) -> bool {
+        let names = &self.nodes[id].allowed;
+        if names.is_empty() || names.contains(&s) {
             return true;
         }
-        if names.contains(&s) {
-            return true;
-        }
+        let path = at.render();
         let help = did_you_mean(s, names.iter().copied())
-            .unwrap_or_else(|| format!("use one of {}", one_of(&names)));
+            .unwrap_or_else(|| format!("use one of {}", one_of(names)));
         self.problems.push(
             Diagnostic::error("invalid-value", format!("`{path}` cannot be \"{s}\""))
                 .at(span)
-                .label(format!("expected {}", one_of(&names)))
+                .label(format!("expected {}", one_of(names)))
                 .help(help),
         );
         false
@@ -251,12 +377,11 @@ impl<'s> Walker<'s> {
     }
 }
 
-fn unknown_key(key: &Spanned<Cow<'_, str>>, properties: &Map<String, Value>) -> Diagnostic {
+fn unknown_key(key: &Spanned<Cow<'_, str>>, properties: &[(&str, usize)]) -> Diagnostic {
     let name = key.get_ref();
-    let help = did_you_mean(name, properties.keys().map(String::as_str)).unwrap_or_else(|| {
-        let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-        format!("the keys allowed here are {}", one_of(&names))
-    });
+    let names: Vec<&str> = properties.iter().map(|(p, _)| *p).collect();
+    let help = did_you_mean(name, names.iter().copied())
+        .unwrap_or_else(|| format!("the keys allowed here are {}", one_of(&names)));
     Diagnostic::error("unknown-key", format!("unknown key `{name}`"))
         .at(key.span())
         .label("not a key here")
@@ -265,7 +390,7 @@ fn unknown_key(key: &Spanned<Cow<'_, str>>, properties: &Map<String, Value>) -> 
 
 /// The strings an enumeration allows: `enum`, or a `oneOf` of `const`s (what schemars emits
 /// for an enum whose variants have doc comments).
-fn allowed_values(schema: &Value) -> Vec<&str> {
+fn allowed_values(schema: &'static Value) -> Vec<&'static str> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         return values.iter().filter_map(Value::as_str).collect();
     }
@@ -288,7 +413,7 @@ fn allowed_values(schema: &Value) -> Vec<&str> {
         .collect()
 }
 
-fn expected_types(schema: &Value) -> Option<Vec<&str>> {
+fn expected_types(schema: &'static Value) -> Option<Vec<&'static str>> {
     if schema.get("type").is_none() && !allowed_values(schema).is_empty() {
         return Some(vec!["string"]);
     }

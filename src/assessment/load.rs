@@ -24,8 +24,7 @@ pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
     if !problems.is_empty() {
         return (None, problems);
     }
-    let schema = crate::schema::cached(SchemaKind::Assessment);
-    problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
+    problems.extend(crate::tomlcheck::check(&mut doc, SchemaKind::Assessment));
     match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
         Ok(file) => (Some(file), problems),
         Err(e) => {
@@ -103,13 +102,14 @@ pub fn validate(
 }
 
 /// Sorts answers as the canonical form does: checklist order, then assessor by code point.
-pub fn canonical_order(mut answers: Vec<Answer>, checklist: &Checklist) -> Vec<Answer> {
-    answers.sort_by(|a, b| {
-        let pa = checklist.position(&a.item).unwrap_or(usize::MAX);
-        let pb = checklist.position(&b.item).unwrap_or(usize::MAX);
-        pa.cmp(&pb).then_with(|| a.by.cmp(&b.by))
-    });
-    answers
+/// Each answer's position is looked up once, not at every comparison.
+pub fn canonical_order(answers: Vec<Answer>, checklist: &Checklist) -> Vec<Answer> {
+    let mut keyed: Vec<(usize, Answer)> = answers
+        .into_iter()
+        .map(|a| (checklist.position(&a.item).unwrap_or(usize::MAX), a))
+        .collect();
+    keyed.sort_by(|(pa, a), (pb, b)| pa.cmp(pb).then_with(|| a.by.cmp(&b.by)));
+    keyed.into_iter().map(|(_, a)| a).collect()
 }
 
 /// Spans of comments other than a `#:schema` first line (weigh does not keep them).

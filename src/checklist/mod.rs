@@ -75,8 +75,7 @@ pub fn parse_with(
         }
         return (None, problems);
     }
-    let schema = crate::schema::cached(SchemaKind::Checklist);
-    problems.extend(crate::tomlcheck::check(&mut doc, schema.as_value()));
+    problems.extend(crate::tomlcheck::check(&mut doc, SchemaKind::Checklist));
     let file: file::ChecklistFile =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
             Ok(file) => file,
