@@ -20,6 +20,7 @@ pub mod fsx;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod git;
+pub mod idmap;
 pub mod import;
 pub mod jsonout;
 pub mod locate;

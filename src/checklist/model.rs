@@ -50,12 +50,13 @@ pub struct Checklist {
 /// Each item's place by id: its dimension, its place in the dimension, its position in
 /// checklist order. The first item with an id wins (validation refuses duplicates).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct ItemIndex(std::collections::HashMap<String, (usize, usize, usize)>);
+pub(crate) struct ItemIndex(crate::idmap::IdMap<String, (usize, usize, usize)>);
 
 impl ItemIndex {
     /// The index of these dimensions' items.
     pub(crate) fn of(dimensions: &[Dimension]) -> Self {
-        let mut places = std::collections::HashMap::new();
+        let count = dimensions.iter().map(|d| d.items.len()).sum();
+        let mut places = crate::idmap::with_capacity(count);
         let mut position = 0;
         for (d, dimension) in dimensions.iter().enumerate() {
             for (i, item) in dimension.items.iter().enumerate() {

@@ -205,3 +205,10 @@ where
     print_warnings(loaded.all_warnings());
     Ok(loaded)
 }
+
+/// Ends a one-shot command without freeing what it read: the process exits next and the system
+/// takes the memory back at once, where freeing a 20,000-item assessment and its report piece by
+/// piece took a tenth of the run. Only for values whose drop does nothing but free memory.
+pub fn leave<T>(value: T) {
+    std::mem::forget(value);
+}

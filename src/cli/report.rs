@@ -45,6 +45,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         Format::Html => html(&view)?,
     };
     super::print(args.output.as_deref(), &text)?;
+    common::leave((text, view, card, loaded));
     Ok(exit::OK)
 }
 

@@ -3,7 +3,7 @@
 //! It holds display-ready facts (consensus values as text, gate and action descriptions) so
 //! that the table, Markdown, JSON and HTML renderers differ only in primitives.
 
-use std::collections::HashMap;
+use crate::idmap::IdMap;
 
 use jiff::Timestamp;
 
@@ -209,7 +209,8 @@ impl ReportView {
 
 /// Builds the view of one scored assessment.
 pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -> ReportView {
-    let mut by_item: HashMap<&str, Vec<&Answer>> = HashMap::new();
+    let mut by_item: IdMap<&str, Vec<&Answer>> =
+        crate::idmap::with_capacity(assessment.answers.len());
     for answer in &assessment.answers {
         by_item
             .entry(answer.item.as_str())
@@ -243,7 +244,8 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
             })
         })
         .collect::<Vec<_>>();
-    let item_views: HashMap<&str, &ItemView> = items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut item_views: IdMap<&str, &ItemView> = crate::idmap::with_capacity(items.len());
+    item_views.extend(items.iter().map(|i| (i.id.as_str(), i)));
     let actions = card
         .actions
         .iter()
@@ -421,7 +423,7 @@ pub fn value_text(item: &Item, value: &AnswerValue) -> String {
 fn action_view(
     action: &Action,
     checklist: &Checklist,
-    items: &HashMap<&str, &ItemView>,
+    items: &IdMap<&str, &ItemView>,
     dims: &[DimensionView],
 ) -> ActionView {
     let item = |id: &str| items.get(id).copied();

@@ -1,7 +1,7 @@
 //! Which items apply (SPEC §2 `when`, SPEC §4): the controlling item's answer is the value most
 //! of its value answers chose; a dependent applies only while that answer is one it lists.
 
-use std::collections::HashMap;
+use crate::idmap::IdMap;
 
 use crate::assessment::{Answer, AnswerValue};
 use crate::checklist::model::same_label;
@@ -12,7 +12,7 @@ use super::AnswersByItem;
 /// Whether each item applies, in checklist order. Controllers come before their dependents
 /// (validation guarantees it), so one pass resolves chains.
 pub fn applicability(checklist: &Checklist, answers: &AnswersByItem) -> Vec<bool> {
-    let mut applies: HashMap<&str, bool> = HashMap::new();
+    let mut applies: IdMap<&str, bool> = crate::idmap::with_capacity(checklist.items().count());
     for item in checklist.items() {
         let verdict = item
             .when
@@ -28,7 +28,7 @@ pub fn applicability(checklist: &Checklist, answers: &AnswersByItem) -> Vec<bool
 
 /// Whether a `when` holds: its controller applies and its majority answer is listed. An
 /// unanswered or all-N/A controller has no majority, so its dependents do not apply.
-fn holds(when: &When, applies: &HashMap<&str, bool>, answers: &AnswersByItem) -> bool {
+fn holds(when: &When, applies: &IdMap<&str, bool>, answers: &AnswersByItem) -> bool {
     let controller = when.item.as_str();
     let controller_applies = applies.get(controller).copied().unwrap_or(false);
     let values = answers.get(controller).map_or(&[][..], Vec::as_slice);

@@ -20,7 +20,7 @@ pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use crate::idmap::IdMap;
 
 use jiff::Timestamp;
 
@@ -203,7 +203,7 @@ impl Action {
 }
 
 /// Every answer to each item, with its index in `Assessment::answers`, in file order.
-type AnswersByItem<'a> = HashMap<&'a str, Vec<(usize, &'a Answer)>>;
+type AnswersByItem<'a> = IdMap<&'a str, Vec<(usize, &'a Answer)>>;
 
 /// Scores an assessment against a checklist at a report time. Answers in `assessment.unfit`
 /// are ignored; every answer in `assessment.answers` fits the checklist (one that does not fit
@@ -227,7 +227,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment, as_of: Timestamp) -
 }
 
 fn group_answers(answers: &[Answer]) -> AnswersByItem<'_> {
-    let mut by_item = AnswersByItem::new();
+    let mut by_item: AnswersByItem = crate::idmap::with_capacity(answers.len());
     for (index, answer) in answers.iter().enumerate() {
         by_item
             .entry(answer.item.as_str())

@@ -28,10 +28,10 @@ impl Validator {
         {
             order.entry(id).or_insert(n);
         }
-        let kinds: HashMap<String, Kind> = dimensions
+        let kinds: HashMap<&str, &Kind> = dimensions
             .iter()
             .flat_map(|d| d.items.iter())
-            .map(|i| (i.id.clone(), i.kind.clone()))
+            .map(|i| (i.id.as_str(), &i.kind))
             .collect();
         let mut resolved: HashMap<String, When> = HashMap::new();
         for item in &raw {
@@ -51,7 +51,7 @@ impl Validator {
         id: &str,
         when: &Spanned<WhenFile>,
         order: &HashMap<&str, usize>,
-        kinds: &HashMap<String, Kind>,
+        kinds: &HashMap<&str, &Kind>,
     ) -> Option<When> {
         let w = when.get_ref();
         let controller = w.item.as_ref()?;
