@@ -124,6 +124,7 @@ fn text(args: &CompareArgs, inputs: &Inputs, format: Format) -> Result<u8, Error
         _ => compare::table::render(&view),
     };
     super::print(args.output.as_deref(), &out)?;
+    common::leave((out, view, comparison));
     Ok(failures.code)
 }
 
