@@ -97,7 +97,7 @@ fn without_chromium_the_script_installs_it_then_runs_the_tests() {
         [
             "apt-get update -qq",
             "apt-get install -y -qq chromium chromium-driver",
-            "cargo test --locked"
+            "cargo test --workspace --locked"
         ],
         "{log}"
     );
@@ -116,7 +116,7 @@ fn with_chromium_but_no_chromedriver_the_script_installs_the_driver_only() {
         [
             "apt-get update -qq",
             "apt-get install -y -qq chromium-driver",
-            "cargo test --locked"
+            "cargo test --workspace --locked"
         ],
         "{log}"
     );
@@ -128,7 +128,7 @@ fn with_chromium_the_script_only_runs_the_tests() {
     let bin = sandbox(dir.path(), true, true);
     let (code, log, stderr) = run_script(dir.path(), &bin);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(log.trim(), "cargo test --locked");
+    assert_eq!(log.trim(), "cargo test --workspace --locked");
 }
 
 #[test]
