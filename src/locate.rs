@@ -258,6 +258,15 @@ impl Bases for Resolver<'_> {
         own: Option<&str>,
     ) -> Result<Checklist, BaseError> {
         if is_path(reference) {
+            // SPEC §2: a path relative to the extending file. An absolute one would let a
+            // checklist from elsewhere make weigh open any file on this machine.
+            if Path::new(reference).is_absolute() || reference.starts_with(['/', '\\']) {
+                return Err(BaseError::NotFound(
+                    format!("`{reference}` is an absolute path"),
+                    "`extends` takes a checklist id, or a path relative to this file's folder"
+                        .into(),
+                ));
+            }
             let dir = match from {
                 Origin::Path(p) => p.parent().map_or_else(PathBuf::new, Path::to_path_buf),
                 Origin::Builtin => PathBuf::new(),

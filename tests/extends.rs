@@ -25,6 +25,14 @@ fn loaded(name: &str) -> Checklist {
 const CASES: &[Case] = &[
     case("unknown-base.toml", "unknown-base", 2, 11, "checklist list"),
     case("missing-base-path.toml", "unknown-base", 2, 11, "relative"),
+    // Not opened at all: a checklist from elsewhere cannot make weigh read any file it likes.
+    case(
+        "absolute-base-path.toml",
+        "unknown-base",
+        2,
+        11,
+        "relative to this file",
+    ),
     case("cycle-a.toml", "extends-cycle", 2, 11, "stand on its own"),
     case("itself.toml", "extends-cycle", 2, 11, ""),
     case(

@@ -254,8 +254,11 @@ fn a_snapshot_and_the_models_dev_slice_answer_items_of_the_default_checklist_wit
         by_item("provider-count")["at"].to_string(),
         "2026-07-01T00:00:00Z"
     );
-    assert_eq!(by_item("price-input-mtok")["value"].as_float(), Some(1.3));
-    assert_eq!(by_item("price-output-mtok")["value"].as_float(), Some(2.6));
+    assert_eq!(by_item("price-input-mtok")["value"].as_float(), Some(1.392));
+    assert_eq!(
+        by_item("price-output-mtok")["value"].as_float(),
+        Some(2.784)
+    );
 }
 
 #[test]

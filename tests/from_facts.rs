@@ -52,7 +52,7 @@ fn bound_items_are_answered_dated_at_as_of_with_the_fact_as_note_and_evidence() 
     );
     assert_eq!(
         answer(dir.path(), "price").unwrap()["value"].as_float(),
-        Some(2.6)
+        Some(2.784)
     );
     assert!(answer(dir.path(), "licence").is_none());
     assert!(

@@ -245,6 +245,9 @@ fn json_has_the_shape_of_spec_section_5_and_fits_its_schema() {
         }
     }
     assert_eq!(json["summary"]["price_input"]["max"], 1.75);
+    // Two token plans list 0: not a per-token price, left out of the statistics and counted.
+    assert_eq!(json["summary"]["zero_priced"], 2);
+    assert_eq!(json["summary"]["price_input"]["min"], 0.35);
     let schema = serde_json::to_value(weigh::providers::json::schema()).unwrap();
     let validator = jsonschema::draft7::new(&schema).unwrap();
     assert!(validator.is_valid(&json));
@@ -300,7 +303,7 @@ fn into_records_the_summary_as_dated_facts() {
     );
     assert_eq!(
         file["candidate"]["facts"]["providers.price_input.median"]["value"].as_float(),
-        Some(1.3)
+        Some(1.392)
     );
 }
 

@@ -56,7 +56,7 @@ pub struct Stats {
 pub struct Summary {
     /// Distinct providers serving the model.
     pub count: usize,
-    /// Input prices, per entry with a price.
+    /// Input prices, per entry with a price above 0.
     pub price_input: Stats,
     /// Output prices.
     pub price_output: Stats,
@@ -68,6 +68,9 @@ pub struct Summary {
     pub tool_call: usize,
     /// Distinct providers with structured output.
     pub structured_output: usize,
+    /// Distinct providers listing a price of 0 for input and output: a subscription plan or a
+    /// free tier, not a per-token price, so it is left out of the price statistics.
+    pub zero_priced: usize,
 }
 
 /// Who serves a model.
@@ -200,15 +203,26 @@ fn summary(providers: &[Offer], model_context: Option<u64>) -> Summary {
     let caps: Vec<u64> = providers.iter().filter_map(|o| o.context).collect();
     Summary {
         count: distinct(&|_| true),
-        price_input: stats(providers.iter().filter_map(|o| o.cost_input).collect()),
-        price_output: stats(providers.iter().filter_map(|o| o.cost_output).collect()),
+        price_input: stats(priced(providers, |o| o.cost_input)),
+        price_output: stats(priced(providers, |o| o.cost_output)),
         full_context: distinct(
             &|o| matches!((o.context, model_context), (Some(c), Some(m)) if c >= m),
         ),
         context_caps: (caps.iter().min().copied(), caps.iter().max().copied()),
         tool_call: distinct(&|o| o.tool_call == Some(true)),
         structured_output: distinct(&|o| o.structured_output == Some(true)),
+        zero_priced: distinct(&|o| o.cost_input == Some(0.0) && o.cost_output == Some(0.0)),
     }
+}
+
+/// The prices above 0: a listed 0 is a plan or a free tier, and would drag the median of what
+/// a token costs toward nothing.
+fn priced(providers: &[Offer], price: impl Fn(&Offer) -> Option<f64>) -> Vec<f64> {
+    providers
+        .iter()
+        .filter_map(price)
+        .filter(|p| *p > 0.0)
+        .collect()
 }
 
 fn stats(mut values: Vec<f64>) -> Stats {
@@ -262,6 +276,38 @@ mod tests {
         for (e, expected) in cases {
             assert_eq!(role(&e, &q), expected, "{}", e.id);
         }
+    }
+
+    #[test]
+    fn a_price_of_zero_is_a_plan_left_out_of_the_price_statistics() {
+        let offer = |provider: &str, input: f64, output: f64| Offer {
+            provider: provider.into(),
+            name: provider.into(),
+            id: "m".into(),
+            cost_input: Some(input),
+            cost_output: Some(output),
+            cost_cache_read: None,
+            context: None,
+            output: None,
+            tool_call: None,
+            structured_output: None,
+            context_below_model: false,
+        };
+        let s = summary(
+            &[
+                offer("plan", 0.0, 0.0),
+                offer("a", 1.0, 2.0),
+                offer("b", 3.0, 6.0),
+            ],
+            None,
+        );
+        assert_eq!(s.count, 3);
+        assert_eq!(s.zero_priced, 1);
+        assert_eq!(
+            (s.price_input.min, s.price_input.median),
+            (Some(1.0), Some(2.0))
+        );
+        assert_eq!(s.price_output.median, Some(4.0));
     }
 
     #[test]

@@ -59,12 +59,15 @@ pub struct JsonOffer {
 pub struct JsonSummary {
     /// Distinct providers serving the model.
     pub count: usize,
-    /// Input prices (USD per 1M tokens) over entries with a price.
+    /// Input prices (USD per 1M tokens) over entries with a price above 0.
     pub price_input: JsonStats,
-    /// Output prices.
+    /// Output prices, likewise.
     pub price_output: JsonStats,
     /// Distinct providers serving the model's full context.
     pub full_context: usize,
+    /// Distinct providers listing 0 for input and output (a plan or a free tier), left out of
+    /// the price statistics.
+    pub zero_priced: usize,
 }
 
 /// Lowest, median and highest.
@@ -98,6 +101,7 @@ pub fn providers(a: &Availability) -> JsonProviders {
             price_input: stats(a.summary.price_input),
             price_output: stats(a.summary.price_output),
             full_context: a.summary.full_context,
+            zero_priced: a.summary.zero_priced,
         },
         notes: a.notes.clone(),
     }

@@ -82,9 +82,13 @@ fn offers(list: &[Offer]) -> Table {
 
 fn summary(out: &mut String, a: &Availability) {
     let s = &a.summary;
+    let plans = match s.zero_priced {
+        0 => String::new(),
+        n => format!(" ({n} list a price of 0, a plan or a free tier, left out of the prices)"),
+    };
     let _ = writeln!(
         out,
-        "\n{} provider(s); input {}; output {}; {} serve the full context",
+        "\n{} provider(s); input {}; output {}{plans}; {} serve the full context",
         s.count,
         range(s.price_input),
         range(s.price_output),
