@@ -200,6 +200,9 @@ impl Validator {
             );
             return None;
         }
+        if let Some(t) = exact(value).filter(|t| crate::clock::writable(*t)) {
+            return Some(t);
+        }
         let exists = value.date.is_some_and(|d| {
             jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).is_ok()
         });
@@ -436,6 +439,34 @@ enum Presence {
     Na(Range<usize>),
 }
 
+/// A complete, valid date-time with an offset, converted field by field: what printing it and
+/// parsing the text back gives, without the text (every answer has a time, and the round trip
+/// cost a tenth of `compare`). Anything unusual (a leap second, no seconds) is `None` and goes
+/// the long way, with its diagnostics.
+fn exact(value: &Datetime) -> Option<Timestamp> {
+    let (d, t) = (value.date?, value.time?);
+    let date = jiff::civil::Date::new(
+        i16::try_from(d.year).ok()?,
+        i8::try_from(d.month).ok()?,
+        i8::try_from(d.day).ok()?,
+    )
+    .ok()?;
+    let time = jiff::civil::Time::new(
+        i8::try_from(t.hour).ok()?,
+        i8::try_from(t.minute).ok()?,
+        i8::try_from(t.second?).ok()?,
+        i32::try_from(t.nanosecond.unwrap_or(0)).ok()?,
+    )
+    .ok()?;
+    let offset = match value.offset? {
+        toml::value::Offset::Z => jiff::tz::Offset::UTC,
+        toml::value::Offset::Custom { minutes } => {
+            jiff::tz::Offset::from_seconds(i32::from(minutes) * 60).ok()?
+        }
+    };
+    offset.to_timestamp(date.to_datetime(time)).ok()
+}
+
 fn unknown_item(id: &Spanned<String>, checklist: &Checklist) -> Diagnostic {
     let help = did_you_mean(id.get_ref(), checklist.items().map(|i| i.id.as_str()))
         .unwrap_or_else(|| format!("`weigh checklist show {}` lists the items", checklist.id));
@@ -656,4 +687,42 @@ fn scalar(v: &toml::Value) -> Option<Scalar> {
         toml::Value::Datetime(d) => Scalar::Datetime(d.to_string()),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every date-time the field-by-field conversion takes gives the instant the printed text
+    /// parses to: offsets, fractions, month ends, leap days, the ends of the writable range.
+    #[test]
+    fn a_date_time_converted_by_fields_is_the_instant_its_text_names() {
+        let dates = [
+            "0000-01-01", "1970-01-01", "2024-02-29", "2026-11-28", "2026-12-31", "9999-12-31",
+        ];
+        let times = ["00:00:00", "20:05:00", "23:59:59", "12:30:45.5", "08:00:00.000000001"];
+        let offsets = ["Z", "+00:00", "-00:00", "+05:30", "-08:00", "+23:59", "-23:59"];
+        let mut converted = 0;
+        for date in dates {
+            for time in times {
+                for offset in offsets {
+                    let text = format!("{date}T{time}{offset}");
+                    let value: Datetime = text.parse().expect("a TOML date-time");
+                    let by_text = value.to_string().parse::<Timestamp>().ok();
+                    assert_eq!(exact(&value), by_text, "{text}");
+                    converted += usize::from(by_text.is_some());
+                }
+            }
+        }
+        // All but some of 9999-12-31, past the last instant jiff represents.
+        assert!(converted >= (dates.len() - 1) * times.len() * offsets.len());
+    }
+
+    #[test]
+    fn unusual_date_times_go_the_long_way() {
+        for text in ["2026-06-30T23:59:60Z", "2026-11-28T20:05Z", "2026-11-28T20:05:00"] {
+            let value: Datetime = text.parse().expect("a TOML date-time");
+            assert_eq!(exact(&value), None, "{text}");
+        }
+    }
 }

@@ -79,6 +79,7 @@ pub fn run(args: &CompareArgs) -> Result<u8, Error> {
         checklist: args.checklist.as_deref(),
         as_of,
         checklists: weigh::locate::Cache::default(),
+        whole: args.format == Format::Json,
     };
     match args.format {
         Format::Json => json(args, &inputs),

@@ -78,6 +78,7 @@ pub fn run(args: &GateArgs) -> Result<u8, Error> {
         checklist: args.checklist.as_deref(),
         as_of,
         checklists: weigh::locate::Cache::default(),
+        whole: false,
     };
     let mut outcomes = Vec::new();
     let mut printed = Ok(());

@@ -33,6 +33,9 @@ pub struct Inputs<'a> {
     pub as_of: Timestamp,
     /// The checklists loaded so far, shared by every file's lookup.
     pub checklists: Cache,
+    /// Whether each view is a whole report (JSON prints them); otherwise a summary view
+    /// ([`weigh::report::view::summary`]), which holds what a line of `compare` or `gate` shows.
+    pub whole: bool,
 }
 
 /// The files that could not be scored.
@@ -99,7 +102,11 @@ pub fn score_file(path: &Path, inputs: &Inputs) -> Result<(Scored, Option<String
     let lookup = common::lookup_sharing(path, inputs.checklist, &inputs.checklists)?;
     let loaded = store::read(path, &lookup)?;
     let card = weigh::score::score(&loaded.checklist, &loaded.assessment, inputs.as_of);
-    let view = weigh::report::build(&loaded.checklist, &loaded.assessment, &card);
+    let view = if inputs.whole {
+        weigh::report::build(&loaded.checklist, &loaded.assessment, &card)
+    } else {
+        weigh::report::view::summary(&loaded.checklist, &loaded.assessment, &card)
+    };
     let warnings: String = loaded
         .all_warnings()
         .filter(|r| !r.diagnostics.is_empty())

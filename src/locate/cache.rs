@@ -7,11 +7,12 @@
 //! load that fails is not kept, so every file that names a broken checklist reports the error.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::checklist::Checklist;
 use crate::error::Result;
+use crate::project::Project;
 
 /// The project's folder (none outside a project) and the argument as given.
 type Key = (Option<PathBuf>, String);
@@ -19,24 +20,43 @@ type Key = (Option<PathBuf>, String);
 /// One checklist's place in the cache: empty until loaded.
 type Slot = Arc<Mutex<Option<Arc<Checklist>>>>;
 
-/// Loaded checklists by project and argument; clones share the same entries.
+/// Loaded checklists by project and argument, and loaded projects by their `weigh.toml`;
+/// clones share the same entries.
 #[derive(Clone, Default)]
-pub struct Cache(Arc<Mutex<HashMap<Key, Slot>>>);
+pub struct Cache {
+    checklists: Arc<Mutex<HashMap<Key, Slot>>>,
+    projects: Arc<Mutex<HashMap<PathBuf, Project>>>,
+}
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Cache({} checklists)", lock(&self.0).len())
+        write!(f, "Cache({} checklists)", lock(&self.checklists).len())
     }
 }
 
 impl Cache {
+    /// The project around `start` ([`crate::project::discover`]), each `weigh.toml` loaded
+    /// once: `compare` and `gate` look it up for every file. A file that fails to load is
+    /// not kept, so every assessment under it reports the error.
+    pub fn project(&self, start: &Path) -> Result<Option<Project>> {
+        let Some(file) = crate::project::find_file(start) else {
+            return Ok(None);
+        };
+        if let Some(project) = lock(&self.projects).get(&file) {
+            return Ok(Some(project.clone()));
+        }
+        let project = crate::project::load(&file)?;
+        lock(&self.projects).insert(file, project.clone());
+        Ok(Some(project))
+    }
+
     /// The checklist kept for `key`, or the one `load` gives (kept when it loads).
     pub(super) fn get_or_load(
         &self,
         key: Key,
         load: impl FnOnce() -> Result<Checklist>,
     ) -> Result<Arc<Checklist>> {
-        let slot = lock(&self.0).entry(key).or_default().clone();
+        let slot = lock(&self.checklists).entry(key).or_default().clone();
         let mut held = lock(&slot);
         if let Some(checklist) = held.as_ref() {
             return Ok(checklist.clone());

@@ -209,6 +209,29 @@ impl ReportView {
 
 /// Builds the view of one scored assessment.
 pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -> ReportView {
+    build_view(checklist, assessment, card, Detail::Full)
+}
+
+/// The view without what only a whole report prints: each item's individual answers,
+/// guidance, rubric and references are left empty. Enough for a line of `compare` or `gate`,
+/// which build one per file and would spend a fifth of their time on the rest.
+pub fn summary(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -> ReportView {
+    build_view(checklist, assessment, card, Detail::Summary)
+}
+
+/// How much of each item a view holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    Full,
+    Summary,
+}
+
+fn build_view(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    card: &Scorecard,
+    detail: Detail,
+) -> ReportView {
     let mut by_item: IdMap<&str, Vec<&Answer>> =
         crate::idmap::with_capacity(assessment.answers.len());
     for answer in &assessment.answers {
@@ -224,7 +247,7 @@ pub fn build(checklist: &Checklist, assessment: &Assessment, card: &Scorecard) -
             let answers = by_item.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
             checklist
                 .item(&s.id)
-                .map(|item| item_view(item, s, assessment, answers))
+                .map(|item| item_view(item, s, assessment, answers, detail))
         })
         .collect();
     let dimensions = card
@@ -335,9 +358,15 @@ fn item_view(
     s: &crate::score::ItemScore,
     a: &Assessment,
     answers: &[&Answer],
+    detail: Detail,
 ) -> ItemView {
     let consensus = s.consensus.and_then(|i| a.answers.get(i));
-    let mut answers: Vec<AnswerView> = answers.iter().map(|ans| answer_view(item, ans)).collect();
+    let full = detail == Detail::Full;
+    let mut answers: Vec<AnswerView> = if full {
+        answers.iter().map(|ans| answer_view(item, ans)).collect()
+    } else {
+        Vec::new()
+    };
     answers.sort_by(|x, y| x.by.cmp(&y.by));
     ItemView {
         id: item.id.clone(),
@@ -359,12 +388,20 @@ fn item_view(
         missing_evidence: s.missing_evidence,
         at_worst: s.at_worst,
         answers,
-        guidance: item.guidance.clone(),
-        rubric: crate::show::rubric(item)
-            .lines()
-            .map(str::to_string)
-            .collect(),
-        references: item.references.clone(),
+        guidance: if full { item.guidance.clone() } else { None },
+        rubric: if full {
+            crate::show::rubric(item)
+                .lines()
+                .map(str::to_string)
+                .collect()
+        } else {
+            Vec::new()
+        },
+        references: if full {
+            item.references.clone()
+        } else {
+            Vec::new()
+        },
     }
 }
 
