@@ -4,10 +4,13 @@
 //! hashbrown's default, so no new code in the build) is several times faster and still seeded
 //! at random per process, so a file cannot choose ids that collide.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A hash map with a fast, per-process seeded hasher.
 pub type IdMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set with the same hasher as [`IdMap`].
+pub type IdSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// An empty [`IdMap`] with room for `capacity` entries.
 pub fn with_capacity<K, V>(capacity: usize) -> IdMap<K, V> {

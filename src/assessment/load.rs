@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use jiff::Timestamp;
 use toml::Spanned;
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 
 use super::file::{AnswerFile, AssessmentFile, CandidateFile};
@@ -25,8 +25,13 @@ pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
         return (None, problems);
     }
     problems.extend(crate::tomlcheck::check(&mut doc, SchemaKind::Assessment));
+    let taken = take_answers(&mut doc);
     match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
-        Ok(file) => (Some(file), problems),
+        Ok(file) => {
+            let file: AssessmentFile = file;
+            let answers = taken.or(file.answers);
+            (Some(AssessmentFile { answers, ..file }), problems)
+        }
         Err(e) => {
             let d = Diagnostic::error("invalid-structure", e.message().trim().to_string())
                 .help("compare the file with `weigh schema assessment`");
@@ -37,6 +42,17 @@ pub fn parse_file(text: &str) -> (Option<AssessmentFile>, Vec<Diagnostic>) {
             (None, problems)
         }
     }
+}
+
+/// The `answer` blocks, taken out of `doc` when all of them convert directly
+/// ([`super::direct`]); otherwise `None` and `doc` keeps them for serde.
+fn take_answers(doc: &mut Spanned<DeTable<'_>>) -> Option<Vec<Spanned<AnswerFile>>> {
+    let answers = match doc.get_ref().get("answer").map(Spanned::get_ref) {
+        Some(DeValue::Array(array)) => super::direct::answers(array)?,
+        _ => return None,
+    };
+    doc.get_mut().remove("answer");
+    Some(answers)
 }
 
 /// The checklist id the file names, if it names one.
@@ -698,10 +714,23 @@ mod tests {
     #[test]
     fn a_date_time_converted_by_fields_is_the_instant_its_text_names() {
         let dates = [
-            "0000-01-01", "1970-01-01", "2024-02-29", "2026-11-28", "2026-12-31", "9999-12-31",
+            "0000-01-01",
+            "1970-01-01",
+            "2024-02-29",
+            "2026-11-28",
+            "2026-12-31",
+            "9999-12-31",
         ];
-        let times = ["00:00:00", "20:05:00", "23:59:59", "12:30:45.5", "08:00:00.000000001"];
-        let offsets = ["Z", "+00:00", "-00:00", "+05:30", "-08:00", "+23:59", "-23:59"];
+        let times = [
+            "00:00:00",
+            "20:05:00",
+            "23:59:59",
+            "12:30:45.5",
+            "08:00:00.000000001",
+        ];
+        let offsets = [
+            "Z", "+00:00", "-00:00", "+05:30", "-08:00", "+23:59", "-23:59",
+        ];
         let mut converted = 0;
         for date in dates {
             for time in times {
@@ -720,7 +749,11 @@ mod tests {
 
     #[test]
     fn unusual_date_times_go_the_long_way() {
-        for text in ["2026-06-30T23:59:60Z", "2026-11-28T20:05Z", "2026-11-28T20:05:00"] {
+        for text in [
+            "2026-06-30T23:59:60Z",
+            "2026-11-28T20:05Z",
+            "2026-11-28T20:05:00",
+        ] {
             let value: Datetime = text.parse().expect("a TOML date-time");
             assert_eq!(exact(&value), None, "{text}");
         }

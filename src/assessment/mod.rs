@@ -1,5 +1,6 @@
 //! Assessments: one candidate scored against one checklist (SPEC §3).
 
+mod direct;
 pub mod edit;
 pub mod file;
 pub mod folder;

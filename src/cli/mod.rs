@@ -200,7 +200,10 @@ pub fn finder_sharing(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    Ok(weigh::locate::Finder::sharing(cache.project(&start)?, cache))
+    Ok(weigh::locate::Finder::sharing(
+        cache.project(&start)?,
+        cache,
+    ))
 }
 
 /// Prints an error to stderr, with colour where the terminal takes it.

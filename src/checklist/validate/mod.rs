@@ -4,7 +4,7 @@
 //! keys and removed them, so a `None` here means "already reported": this pass only adds the
 //! rules that need meaning (SPEC §2), and never stops at the first.
 
-use std::collections::HashSet;
+use crate::idmap::IdSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -61,8 +61,8 @@ pub fn validate(
 #[derive(Default)]
 struct Validator {
     problems: Vec<Diagnostic>,
-    dimension_ids: HashSet<String>,
-    item_ids: HashSet<String>,
+    dimension_ids: IdSet<String>,
+    item_ids: IdSet<String>,
 }
 
 type Meta = (String, String, String, Option<String>);

@@ -1,6 +1,6 @@
 //! `when` conditions: the controller exists, comes first, is a choice or yes_no, and names real labels.
 
-use std::collections::HashMap;
+use crate::idmap::IdMap;
 
 use toml::Spanned;
 
@@ -20,7 +20,7 @@ impl Validator {
             .flat_map(|d| d.get_ref().items.iter().flatten())
             .map(Spanned::get_ref)
             .collect();
-        let mut order: HashMap<&str, usize> = HashMap::new();
+        let mut order: IdMap<&str, usize> = crate::idmap::with_capacity(raw.len());
         for (n, id) in raw
             .iter()
             .filter_map(|i| i.id.as_ref().map(|id| id.get_ref().as_str()))
@@ -28,12 +28,12 @@ impl Validator {
         {
             order.entry(id).or_insert(n);
         }
-        let kinds: HashMap<&str, &Kind> = dimensions
+        let kinds: IdMap<&str, &Kind> = dimensions
             .iter()
             .flat_map(|d| d.items.iter())
             .map(|i| (i.id.as_str(), &i.kind))
             .collect();
-        let mut resolved: HashMap<String, When> = HashMap::new();
+        let mut resolved: IdMap<String, When> = IdMap::default();
         for item in &raw {
             if let (Some(id), Some(when)) = (&item.id, &item.when)
                 && let Some(w) = self.when(id.get_ref(), when, &order, &kinds)
@@ -50,8 +50,8 @@ impl Validator {
         &mut self,
         id: &str,
         when: &Spanned<WhenFile>,
-        order: &HashMap<&str, usize>,
-        kinds: &HashMap<&str, &Kind>,
+        order: &IdMap<&str, usize>,
+        kinds: &IdMap<&str, &Kind>,
     ) -> Option<When> {
         let w = when.get_ref();
         let controller = w.item.as_ref()?;
