@@ -14,6 +14,7 @@ use super::model::{Answer, AnswerValue, Assessment, Candidate, Fact, FactValue, 
 use crate::checklist::model::same_label;
 use crate::checklist::{Checklist, Item, Kind};
 use crate::diag::Diagnostic;
+use crate::idmap::IdMap;
 use crate::schema::SchemaKind;
 use crate::text::{did_you_mean, one_of};
 
@@ -111,7 +112,7 @@ pub fn validate(
         checklist_digest: digest,
         created,
         candidate,
-        answers: canonical_order(answers, checklist),
+        answers,
         unfit,
     };
     (Some(assessment), v.sorted())
@@ -307,9 +308,13 @@ impl Validator {
         checklist: &Checklist,
         drifted: bool,
     ) -> (Vec<Answer>, Vec<Answer>) {
-        let mut fit: BTreeMap<(String, String), (Answer, Range<usize>)> = BTreeMap::new();
+        let raws = file.answers.as_deref().unwrap_or_default();
+        // Each (item, assessor) once, keyed by the file's own strings: the assessor as
+        // `name` keeps it (trimmed), so two spellings of one name are one assessor.
+        let mut slot: IdMap<(&str, &str), usize> = crate::idmap::with_capacity(raws.len());
+        let mut fit: Vec<Answer> = Vec::with_capacity(raws.len());
         let mut unfit = Vec::new();
-        for raw in file.answers.iter().flatten() {
+        for raw in raws {
             let Some((answer, fits)) = self.answer(raw.get_ref(), checklist, drifted) else {
                 continue;
             };
@@ -317,16 +322,26 @@ impl Validator {
                 unfit.push(answer);
                 continue;
             }
-            let key = (answer.item.clone(), answer.by.clone());
-            if let Some((earlier, _)) = fit.get(&key) {
-                self.duplicate(raw.span(), &answer, earlier);
-                if earlier.at > answer.at {
-                    continue;
+            let a = raw.get_ref();
+            let (Some(item), Some(by)) = (&a.item, &a.by) else {
+                continue;
+            };
+            let key = (item.get_ref().as_str(), by.get_ref().trim());
+            match slot.get(&key) {
+                Some(&at) => {
+                    let earlier = &fit[at];
+                    self.duplicate(raw.span(), &answer, earlier);
+                    if earlier.at <= answer.at {
+                        fit[at] = answer;
+                    }
+                }
+                None => {
+                    slot.insert(key, fit.len());
+                    fit.push(answer);
                 }
             }
-            fit.insert(key, (answer, raw.span()));
         }
-        (fit.into_values().map(|(a, _)| a).collect(), unfit)
+        (canonical_order(fit, checklist), unfit)
     }
 
     fn duplicate(&mut self, span: Range<usize>, answer: &Answer, earlier: &Answer) {
@@ -429,9 +444,10 @@ impl Validator {
         answers: &[Answer],
         unfit: &[Answer],
     ) {
+        let answered: crate::idmap::IdSet<&str> = answers.iter().map(|a| a.item.as_str()).collect();
         let unanswered = checklist
             .items()
-            .filter(|i| i.is_scored() && !answers.iter().any(|a| a.item == i.id))
+            .filter(|i| i.is_scored() && !answered.contains(i.id.as_str()))
             .count();
         let ignored = if unfit.is_empty() {
             "every answer still fits".to_string()

@@ -332,5 +332,24 @@ pub enum RuleAnswer {
 
 /// Compares two labels or level texts as SPEC §2 does: ignoring case and surrounding white space.
 pub fn same_label(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        // The same answer without lowering two copies (every scale answer is matched so).
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.to_lowercase() == b.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_label;
+
+    #[test]
+    fn labels_match_ignoring_case_and_surrounding_space_in_any_script() {
+        assert!(same_label("  Yes, in Writing ", "yes, in writing"));
+        assert!(!same_label("Yes", "Yes, in writing"));
+        assert!(same_label("Über-GPU", "über-gpu "));
+        assert!(same_label("ΟΔΟΣ", "οδος"));
+        assert!(!same_label("ΟΔΟΣ", "ODOS"));
+    }
 }
