@@ -36,7 +36,24 @@ fn compiled(kind: SchemaKind) -> &'static Compiled {
     static CACHE: [OnceLock<Compiled>; SchemaKind::ALL.len()] =
         [const { OnceLock::new() }; SchemaKind::ALL.len()];
     let slot = SchemaKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    CACHE[slot].get_or_init(|| Compiled::of(crate::schema::cached(kind).as_value()))
+    CACHE[slot].get_or_init(|| Compiled::of(committed(kind)))
+}
+
+/// The schema as committed under `schemas/`, read from the binary: parsing that JSON costs a
+/// fraction of generating the schema from the types, which every command paid at start. A test
+/// keeps the committed files exactly what [`crate::schema::generate`] makes
+/// (`tests/checklist_schema.rs`, and [`tests::the_walked_schemas_are_the_generated_ones`]).
+fn committed(kind: SchemaKind) -> &'static Value {
+    let text = match kind {
+        SchemaKind::Checklist => include_str!("../schemas/checklist.schema.json"),
+        SchemaKind::Assessment => include_str!("../schemas/assessment.schema.json"),
+        SchemaKind::Project => include_str!("../schemas/project.schema.json"),
+        other => return crate::schema::cached(other).as_value(),
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => Box::leak(Box::new(value)),
+        Err(_) => crate::schema::cached(kind).as_value(),
+    }
 }
 
 /// The root node: the schema itself, walked as a table without resolving it.
@@ -481,4 +498,25 @@ fn last_key(path: &str) -> &str {
 /// A table's span can cover its whole body; a missing key is reported at its first line.
 fn header_span(span: Range<usize>) -> Range<usize> {
     span.start..span.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walked_schemas_are_the_generated_ones() {
+        for kind in [
+            SchemaKind::Checklist,
+            SchemaKind::Assessment,
+            SchemaKind::Project,
+        ] {
+            assert_eq!(
+                committed(kind),
+                crate::schema::generate(kind).as_value(),
+                "{} differs from what weigh generates; run `WEIGH_BLESS=1 cargo test --test checklist_schema`",
+                kind.file_name()
+            );
+        }
+    }
 }
