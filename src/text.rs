@@ -78,10 +78,14 @@ pub fn for_terminal(styled: &str) -> String {
 /// The length of the SGR sequence `tail` starts with, if it is one weigh writes: `ESC [`, one
 /// plain parameter, `m`, where the parameter is a reset, bold, dim, italic, underline, inverse or
 /// strike (and their ends), or one of the 16 colours: what anstyle renders for weigh's styles,
-/// each attribute its own sequence. Blink, hidden text, extended colours and combined
-/// parameters are never weigh's, so they are escaped.
+/// each attribute its own sequence. The 16 colours also in the 256-colour form comfy-table
+/// writes (`ESC [ 38 ; 5 ; N m`, N < 16; `48` for the background). Blink, hidden text, other
+/// extended colours and combined parameters are never weigh's, so they are escaped.
 fn sgr_len(tail: &str) -> Option<usize> {
     let body = tail.strip_prefix("\u{1b}[")?;
+    if let Some(len) = basic_colour_256(body) {
+        return Some(2 + len);
+    }
     let end = body.find(|c: char| !c.is_ascii_digit())?;
     if end > 3 || !body[end..].starts_with('m') {
         return None;
@@ -96,6 +100,20 @@ fn sgr_len(tail: &str) -> Option<usize> {
         0..=4 | 7 | 9 | 22..=24 | 27 | 29 | 30..=37 | 39 | 40..=47 | 49 | 90..=97 | 100..=107
     );
     ours.then_some(2 + end + 1)
+}
+
+/// The length of `38;5;Nm` or `48;5;Nm` with N one of the 16 basic colours, at the start of an
+/// SGR sequence's body.
+fn basic_colour_256(body: &str) -> Option<usize> {
+    let rest = body
+        .strip_prefix("38;5;")
+        .or_else(|| body.strip_prefix("48;5;"))?;
+    let end = rest.find(|c: char| !c.is_ascii_digit())?;
+    if !(1..=2).contains(&end) || !rest[end..].starts_with('m') {
+        return None;
+    }
+    let n: u8 = rest[..end].parse().ok()?;
+    (n < 16).then_some(5 + end + 1)
 }
 
 /// At most `max` characters of `text`; a longer text ends with "… (N more characters)". Terminal

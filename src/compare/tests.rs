@@ -398,3 +398,17 @@ fn sort_reorders_columns_stably() {
         "READY, then NOT READY by score"
     );
 }
+
+/// The verdict row's colours reach a terminal as colours: comfy-table writes the 16 colours in
+/// their 256-colour form, which the terminal escaping once turned into literal `\u{1b}[38;5;11m`
+/// text on every screen.
+#[test]
+fn the_table_colours_pass_the_terminal_escaping_as_colours() {
+    let comparison = two(false);
+    let v = build(&comparison, Options::default());
+    let table = super::table::render(&v);
+    assert!(table.contains("\u{1b}[38;5;"), "the verdicts are coloured");
+    let shown = crate::text::for_terminal(&table);
+    assert_eq!(shown, table);
+    assert!(!shown.contains("\\u{1b}"), "{shown}");
+}
