@@ -128,6 +128,32 @@ pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
     }
 }
 
+/// [`write_output`] for output made piece by piece: each piece `fill` hands over goes out as
+/// soon as it is made (to stdout through the terminal escaping; to a file stripped of styles,
+/// replacing it atomically at the end), so a long result is never held whole. Each piece must
+/// be whole text (no style sequence split across two pieces).
+pub fn write_output_each(
+    path: Option<&Path>,
+    fill: impl FnOnce(&mut dyn FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()>,
+) -> Result<()> {
+    match path.filter(|p| *p != Path::new("-")) {
+        Some(path) => {
+            refuse_if_read(path)?;
+            write_atomic_with(path, |out| {
+                fill(&mut |piece| {
+                    out.write_all(anstream::adapter::strip_str(piece).to_string().as_bytes())
+                })
+            })
+        }
+        None => {
+            let mut out = anstream::stdout();
+            fill(&mut |piece| out.write_all(crate::text::for_terminal(piece).as_bytes()))
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", "write", e))
+        }
+    }
+}
+
 /// Refuses to write over a file this command read (compared by device and inode).
 fn refuse_if_read(path: &Path) -> Result<()> {
     let t = target::resolve(path)?;

@@ -173,6 +173,10 @@ fn the_best_value_in_a_row_is_bold_where_colour_is_on_and_plain_otherwise() {
         "only Strong's READY is bold: {verdicts:?}"
     );
     assert_eq!(verdicts.matches("\u{1b}[1m").count(), 1, "{verdicts:?}");
+    assert!(
+        verdicts.contains("\u{1b}[38;5;") && !verdicts.contains("\\u{1b}"),
+        "verdicts in colour, not as escaped text: {verdicts:?}"
+    );
     let plain = run(weigh(dir.path()).env_remove("CLICOLOR_FORCE").args(&args));
     assert!(!plain.stdout.contains('\u{1b}'), "{:?}", plain.stdout);
 }
@@ -256,6 +260,47 @@ fn output_writes_the_comparison_to_a_file_without_styles() {
     assert_eq!(
         names(&serde_json::from_str(&text).unwrap()),
         ["Strong", "Weak", "Partial"]
+    );
+}
+
+/// More than five candidates become a leaderboard, printed table by table as each is rendered:
+/// on a terminal in colour (never as escaped text), in a file the same text without styles.
+#[test]
+fn a_leaderboard_reads_the_same_on_stdout_and_in_a_file() {
+    let dir = temp();
+    let mut files = three(dir.path());
+    for n in 0..4 {
+        let file = format!("more-{n}.toml");
+        write(
+            dir.path(),
+            &file,
+            &format!("More {n}"),
+            &[("licence-ok", "true")],
+        );
+        files.push(file);
+    }
+    let small = small_arg();
+    let mut args = vec!["compare"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--checklist", &small]);
+    let forced = run(weigh(dir.path())
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(&args));
+    ok(&forced);
+    assert!(
+        forced.stdout.contains("Comparing 7 candidates"),
+        "{}",
+        forced.stdout
+    );
+    assert!(forced.stdout.contains("\u{1b}[38;5;"), "{}", forced.stdout);
+    assert!(!forced.stdout.contains("\\u{1b}"), "{}", forced.stdout);
+    args.extend(["-o", "board.txt"]);
+    ok(&run(weigh(dir.path()).args(&args)));
+    let file = std::fs::read_to_string(dir.path().join("board.txt")).unwrap();
+    assert_eq!(
+        file,
+        anstream::adapter::strip_str(&forced.stdout).to_string()
     );
 }
 

@@ -119,13 +119,17 @@ fn text(args: &CompareArgs, inputs: &Inputs, format: Format) -> Result<u8, Error
             only_differences: args.only_differences,
         },
     );
-    let out = match format {
-        Format::Markdown => compare::markdown::render(&view),
-        Format::Html => html(&comparison, &view)?,
-        _ => compare::table::render(&view),
-    };
-    super::print(args.output.as_deref(), &out)?;
-    common::leave((out, view, comparison));
+    match format {
+        Format::Markdown => {
+            super::print(args.output.as_deref(), &compare::markdown::render(&view))?
+        }
+        Format::Html => super::print(args.output.as_deref(), &html(&comparison, &view)?)?,
+        // Table by table: a leaderboard of thousands is never held whole.
+        _ => weigh::fsx::write_output_each(args.output.as_deref(), |emit| {
+            compare::table::render_each(&view, emit)
+        })?,
+    }
+    common::leave((view, comparison));
     Ok(failures.code)
 }
 

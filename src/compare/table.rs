@@ -36,23 +36,40 @@ const LEADERBOARD_ROWS: usize = 100;
 /// Renders the comparison for a terminal.
 pub fn render(view: &CompareView) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Comparing {} candidate{} · checklist {}\n",
+    let _ = render_each(view, &mut |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
+}
+
+/// [`render`], handed to `emit` piece by piece (the heading, each table, the reasons, the
+/// notes) as each is rendered, so that a leaderboard of thousands of candidates is printed
+/// without ever being held whole. The pieces joined are exactly [`render`]'s text.
+pub fn render_each(
+    view: &CompareView,
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    emit(&format!(
+        "Comparing {} candidate{} · checklist {}\n\n",
         view.columns.len(),
         if view.columns.len() == 1 { "" } else { "s" },
         view.checklist
-    );
+    ))?;
     if view.columns.len() <= COLUMNS_MAX {
         let rows: Vec<&Row> = view.rows.iter().collect();
-        let _ = writeln!(out, "{}", by_column(view, &rows, 0..view.columns.len()));
+        emit(&format!(
+            "{}\n",
+            by_column(view, &rows, 0..view.columns.len())
+        ))?;
     } else {
-        leaderboard(&mut out, view);
+        leaderboard(emit, view)?;
     }
+    let mut notes = String::new();
     for note in &view.notes {
-        let _ = writeln!(out, "{}", escape_control(note));
+        let _ = writeln!(notes, "{}", escape_control(note));
     }
-    out
+    emit(&notes)
 }
 
 fn table() -> Table {
@@ -103,7 +120,10 @@ fn keep_labels_whole(t: &mut Table, widest: usize) {
 
 /// Many candidates: one line per candidate (verdict and scores), the reasons listed under it,
 /// then the item rows, if any, [`COLUMNS_MAX`] candidates at a time.
-fn leaderboard(out: &mut String, view: &CompareView) {
+fn leaderboard(
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    view: &CompareView,
+) -> std::io::Result<()> {
     let (items, rest): (Vec<&Row>, Vec<&Row>) = view
         .rows
         .iter()
@@ -115,26 +135,31 @@ fn leaderboard(out: &mut String, view: &CompareView) {
     let n = view.columns.len();
     for start in (0..n).step_by(LEADERBOARD_ROWS) {
         let end = (start + LEADERBOARD_ROWS).min(n);
-        let _ = writeln!(out, "{}", by_candidate(view, &rest, start..end));
+        emit(&format!("{}\n", by_candidate(view, &rest, start..end)))?;
     }
     let reasons = view.reasons();
-    for (column, why) in &reasons {
-        let _ = writeln!(
-            out,
-            "{}: {}",
-            escape_control(&column.label),
-            escape_control(why)
-        );
+    for chunk in reasons.chunks(LEADERBOARD_ROWS) {
+        let mut out = String::new();
+        for (column, why) in chunk {
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                escape_control(&column.label),
+                escape_control(why)
+            );
+        }
+        emit(&out)?;
     }
     if !reasons.is_empty() {
-        out.push('\n');
+        emit("\n")?;
     }
     if !items.is_empty() {
         for start in (0..n).step_by(COLUMNS_MAX) {
             let end = (start + COLUMNS_MAX).min(n);
-            let _ = writeln!(out, "{}", by_column(view, &items, start..end));
+            emit(&format!("{}\n", by_column(view, &items, start..end)))?;
         }
     }
+    Ok(())
 }
 
 /// The candidates in `candidates` as rows, rows as columns: one line per candidate, so scores
