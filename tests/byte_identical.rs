@@ -132,14 +132,17 @@ impl Group {
         self.record.push('\n');
     }
 
-    /// Records one output. Where the group's folder appears (a JSON report names its
-    /// checklist's file by absolute path) it is recorded as `<dir>`, so the record does not
-    /// depend on where the repository is checked out.
+    /// Records one output. Where the group's folder appears (reports name their checklist's
+    /// file by absolute path; HTML writes `/` as `&#x2f;`) it is recorded as `<dir>`, so the
+    /// record does not depend on where the repository is checked out.
     fn output(&mut self, case: &str, what: &str, bytes: Vec<u8>) {
         let dir = self.dir.display().to_string();
+        let in_html = dir.replace('/', "&#x2f;");
         let bytes = match String::from_utf8(bytes) {
-            Ok(text) if text.contains(&dir) => text.replace(&dir, "<dir>").into_bytes(),
-            Ok(text) => text.into_bytes(),
+            Ok(text) => text
+                .replace(&dir, "<dir>")
+                .replace(&in_html, "<dir>")
+                .into_bytes(),
             Err(e) => e.into_bytes(),
         };
         let hex: String = Sha256::digest(&bytes)
