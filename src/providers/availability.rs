@@ -13,8 +13,8 @@ use serde_json::Value;
 
 use super::db::{Entry, Found, Query, last};
 
-/// What one provider entry offers.
-#[derive(Debug, Clone, PartialEq)]
+/// What one provider entry offers; `weigh providers --format json` writes it as it is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Offer {
     /// The models.dev provider id.
     pub provider: String,

@@ -15,43 +15,16 @@ pub struct JsonProviders {
     /// The model's own context length (its canonical entry's, else the largest served).
     pub model_context: Option<u64>,
     /// Entries serving the model, by provider then id.
-    pub providers: Vec<JsonOffer>,
+    pub providers: Vec<Offer>,
     /// Variants: entries whose `base_model` is the model under another id.
-    pub variants: Vec<JsonOffer>,
+    pub variants: Vec<Offer>,
     /// Entries named like the model that models.dev does not tie to it (no `base_model`); not
     /// counted anywhere.
-    pub unlinked: Vec<JsonOffer>,
+    pub unlinked: Vec<Offer>,
     /// Over `providers` only.
     pub summary: JsonSummary,
     /// Files weigh could not read.
     pub notes: Vec<String>,
-}
-
-/// One provider entry.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonOffer {
-    /// The models.dev provider id.
-    pub provider: String,
-    /// The provider's name.
-    pub name: String,
-    /// The model's id at the provider.
-    pub id: String,
-    /// USD per million input tokens.
-    pub cost_input: Option<f64>,
-    /// USD per million output tokens.
-    pub cost_output: Option<f64>,
-    /// USD per million cached input tokens read.
-    pub cost_cache_read: Option<f64>,
-    /// Context cap, tokens.
-    pub context: Option<u64>,
-    /// Output cap, tokens.
-    pub output: Option<u64>,
-    /// Tool calling.
-    pub tool_call: Option<bool>,
-    /// Structured output.
-    pub structured_output: Option<bool>,
-    /// The context cap is below the model's own.
-    pub context_below_model: bool,
 }
 
 /// The summary.
@@ -89,7 +62,7 @@ pub fn schema() -> schemars::Schema {
 
 /// The JSON view.
 pub fn providers(a: &Availability) -> JsonProviders {
-    let offers = |list: &[Offer]| list.iter().map(offer).collect();
+    let offers = |list: &[Offer]| list.to_vec();
     JsonProviders {
         model: a.model.clone(),
         model_context: a.model_context,
@@ -104,22 +77,6 @@ pub fn providers(a: &Availability) -> JsonProviders {
             zero_priced: a.summary.zero_priced,
         },
         notes: a.notes.clone(),
-    }
-}
-
-fn offer(o: &Offer) -> JsonOffer {
-    JsonOffer {
-        provider: o.provider.clone(),
-        name: o.name.clone(),
-        id: o.id.clone(),
-        cost_input: o.cost_input,
-        cost_output: o.cost_output,
-        cost_cache_read: o.cost_cache_read,
-        context: o.context,
-        output: o.output,
-        tool_call: o.tool_call,
-        structured_output: o.structured_output,
-        context_below_model: o.context_below_model,
     }
 }
 
