@@ -67,14 +67,6 @@ pub fn generate(kind: SchemaKind) -> Schema {
     }
 }
 
-/// The schema of a file format, generated once per process: loaders walk it for every file
-/// they read (see [`crate::tomlcheck`]).
-pub fn cached(kind: SchemaKind) -> &'static Schema {
-    static CACHE: [std::sync::OnceLock<Schema>; 4] = [const { std::sync::OnceLock::new() }; 4];
-    let slot = SchemaKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    CACHE[slot].get_or_init(|| generate(kind))
-}
-
 /// The schema as pretty JSON with a trailing newline, as committed under `schemas/`.
 pub fn to_pretty_json(schema: &Schema) -> String {
     crate::jsonout::pretty(schema)

@@ -48,12 +48,18 @@ fn committed(kind: SchemaKind) -> &'static Value {
         SchemaKind::Checklist => include_str!("../schemas/checklist.schema.json"),
         SchemaKind::Assessment => include_str!("../schemas/assessment.schema.json"),
         SchemaKind::Project => include_str!("../schemas/project.schema.json"),
-        other => return crate::schema::cached(other).as_value(),
+        other => return generated(other),
     };
     match serde_json::from_str::<Value>(text) {
         Ok(value) => Box::leak(Box::new(value)),
-        Err(_) => crate::schema::cached(kind).as_value(),
+        Err(_) => generated(kind),
     }
+}
+
+/// The schema generated from the types, kept for the life of the process (called at most once
+/// per kind, from [`compiled`]).
+fn generated(kind: SchemaKind) -> &'static Value {
+    Box::leak(Box::new(crate::schema::generate(kind).to_value()))
 }
 
 /// The root node: the schema itself, walked as a table without resolving it.
